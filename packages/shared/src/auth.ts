@@ -42,11 +42,14 @@ export const MembershipSummary = z.object({
 });
 export type MembershipSummary = z.infer<typeof MembershipSummary>;
 
-/** Who is signed in, in which tenant, and what they may open. */
+/**
+ * Who is signed in, in which tenant, and what they may open. `tenant` and `role` are null for an
+ * account without any membership (a platform superadmin before creating a tenant).
+ */
 export const Me = z.object({
   user: User,
-  tenant: Tenant,
-  role: Role,
+  tenant: Tenant.nullable(),
+  role: Role.nullable(),
   permissions: z.array(Action),
   entitlements: z.array(Feature),
   memberships: z.array(MembershipSummary),

@@ -1,0 +1,85 @@
+import type { AuditEvent, AuditQuery } from '@gatehouse/shared';
+
+import type { Principal } from '../auth/principal.js';
+import { actorOf } from '../auth/principal.js';
+import type { Trx } from '../db/scope.js';
+import { HttpError } from '../http/errors.js';
+import * as repo from './audit.repository.js';
+
+export interface AuditContext {
+  principal: Principal | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export interface AuditEntry {
+  tenantId: string;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  targetLabel?: string | null;
+  /** Field names and non-secret values only. */
+  details?: Record<string, unknown>;
+}
+
+/** Writes the audit event in the caller's transaction: the change and its record commit together. */
+export function recordAudit(trx: Trx, who: AuditContext, entry: AuditEntry): Promise<unknown> {
+  const actor = who.principal ? actorOf(who.principal) : { type: 'system' as const, id: null, label: 'system' };
+  return repo.insertAuditEvent(trx, {
+    tenant_id: entry.tenantId,
+    actor_type: actor.type,
+    actor_id: actor.id,
+    actor_label: actor.label,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId ?? null,
+    target_label: entry.targetLabel ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+    ip: who.ip,
+    request_id: who.requestId,
+  });
+}
+
+const encodeCursor = (createdAt: Date, id: string) =>
+  Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new HttpError('validation_failed', 'The given data was invalid.', { cursor: ['Cursor is not valid'] });
+  }
+  return { createdAt, id };
+}
+
+export async function listAudit(
+  trx: Trx,
+  tenantId: string,
+  q: AuditQuery,
+): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
+  const rows = await repo.listAuditEvents(trx, tenantId, {
+    action: q.action,
+    actorId: q.actor_id,
+    targetType: q.target_type,
+    since: q.since,
+    until: q.until,
+    after: q.cursor ? decodeCursor(q.cursor) : undefined,
+    limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      action: r.action,
+      actor: { type: r.actor_type, id: r.actor_id, label: r.actor_label },
+      target_type: r.target_type,
+      target_id: r.target_id,
+      target_label: r.target_label,
+      details: r.details,
+      ip: r.ip,
+      created_at: r.created_at.toISOString(),
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.created_at, last.id) : null,
+  };
+}

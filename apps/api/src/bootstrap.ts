@@ -1,0 +1,41 @@
+import type { Env } from './config/env.js';
+import { assertRlsEnforced, createKysely, prepareDatabase } from './db/connect.js';
+import { openOwnerDatabase } from './db/database-url.js';
+import type { Deps } from './deps.js';
+import { loadKeyRing, platformSecret } from './keys/key-ring.js';
+import type { Logger } from './logger.js';
+
+export interface Runtime {
+  deps: Deps;
+  ownerUrl: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything before serving: the database (embedded when DATABASE_URL is unset), migrations,
+ * the application role, the master key ring and platform secrets. Returns deps for the app.
+ */
+export async function bootstrap(env: Env, log: Logger): Promise<Runtime> {
+  const owner = await openOwnerDatabase(env.DATABASE_URL, env.DATA_DIR, (line) => log.info(line));
+  try {
+    const { appUrl, migrated } = await prepareDatabase(owner.url);
+    if (migrated.length > 0) log.info({ migrated }, 'database migrated');
+    const keyRing = loadKeyRing(env, (message) => log.warn(message));
+    const apiKeyPepper = await platformSecret(owner.url, keyRing, 'api_key_pepper');
+    const db = createKysely(env.APP_DATABASE_URL ?? appUrl);
+    await assertRlsEnforced(db);
+    return {
+      deps: { env, db, log, keyRing, apiKeyPepper },
+      ownerUrl: owner.url,
+      embedded: owner.embedded,
+      close: async () => {
+        await db.destroy();
+        await owner.stop();
+      },
+    };
+  } catch (error) {
+    await owner.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every setting the API reads, parsed once at start-up. `.env.example` documents each variable;
+ * a bad value stops the process with the variable's name and the reason.
+ */
+export const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** HTTP port for the API and the built SPA. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind; loopback by default so a dev machine does not expose itself. */
+  HOST: z.string().default('127.0.0.1'),
+  /** Public URL of this deployment, used in links (inbound webhook URLs, docs). */
+  PUBLIC_BASE_URL: z.url().optional(),
+  /** PostgreSQL 15+ owner connection (runs migrations). Unset: an embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  /** Optional connection for the non-owner application role; derived from DATABASE_URL when unset. */
+  APP_DATABASE_URL: z.string().optional(),
+  /** Where the embedded database, a development master key and other local state live. */
+  DATA_DIR: z.string().default('.data'),
+  /** Base64 32-byte master key(s), comma separated, first = primary. */
+  MASTER_KEY: z.string().optional(),
+  MASTER_KEY_FILE: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed a demo tenant and owner on first start (default on outside production). */
+  DEMO: boolish,
+  /** Serve the built SPA from this folder (default: apps/admin/dist beside the API). */
+  ADMIN_DIST: z.string().optional(),
+  /** Largest accepted request body in bytes. */
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  /** Session lifetime in hours. */
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
+  /** Secure cookies (HTTPS only); defaults to on in production. */
+  COOKIE_SECURE: boolish,
+  /** Trust X-Forwarded-* from a reverse proxy (client IPs in audit events, HTTPS detection). */
+  TRUST_PROXY: boolish,
+});
+export type Env = z.infer<typeof Env>;
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = Env.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+}

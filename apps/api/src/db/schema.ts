@@ -1,0 +1,135 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+/** Insert-optional (database default); kysely 0.28 does not unwrap Generated<ColumnType>. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<
+  Record<string, unknown>,
+  string | Record<string, unknown> | undefined,
+  string | Record<string, unknown>
+>;
+
+export interface TenantsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  country: string;
+  plan: 'free' | 'standard' | 'pro' | 'enterprise';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_platform_admin: Generated<boolean>;
+  must_change_password: Generated<boolean>;
+  created_at: Timestamp;
+  last_login_at: NullableTimestamp;
+}
+
+export interface MembershipsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  role: 'owner' | 'admin' | 'manager' | 'staff';
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  tenant_id: string | null;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  tenant_id: string;
+  key_id: string;
+  secret_hash: string;
+  prefix: string;
+  last4: string;
+  name: string;
+  description: string | null;
+  environment: 'production' | 'staging' | 'development';
+  scopes: string[];
+  expires_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+  last_used_ip: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  actor_type: 'user' | 'api_key' | 'system';
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  target_label: string | null;
+  details: Json;
+  ip: string | null;
+  request_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface DataKeysTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kek_id: string;
+  wrapped: string;
+  created_at: Timestamp;
+}
+
+export interface PlatformSecretsTable {
+  name: string;
+  kek_id: string;
+  wrapped: string;
+  created_at: Timestamp;
+}
+
+export interface PlanEntitlementsTable {
+  plan: string;
+  feature: string;
+  enabled: boolean;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+export interface DB {
+  tenants: TenantsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  audit_events: AuditEventsTable;
+  data_keys: DataKeysTable;
+  platform_secrets: PlatformSecretsTable;
+  plan_entitlements: PlanEntitlementsTable;
+  rate_limits: RateLimitsTable;
+}
+
+export type TenantRow = Selectable<TenantsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

@@ -1,0 +1,17 @@
+import type { KeyRing } from '@gatehouse/crypto';
+import type { Kysely } from 'kysely';
+
+import type { Env } from './config/env.js';
+import type { DB } from './db/schema.js';
+import type { Logger } from './logger.js';
+
+/** What request handlers and services share: built once at start-up, passed explicitly. */
+export interface Deps {
+  env: Env;
+  /** Connection pool of the non-owner application role (row-level security applies). */
+  db: Kysely<DB>;
+  log: Logger;
+  keyRing: KeyRing;
+  /** HMAC key for API key hashes; stored wrapped by the master key. */
+  apiKeyPepper: Buffer;
+}
