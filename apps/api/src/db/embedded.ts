@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -33,6 +33,9 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDatabase> {
   const base = resolve(dir);
   mkdirSync(base, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as the `postgres` system user, which must be able to reach its data dir.
+  if (asRoot) chmodSync(base, 0o755);
   const databaseDir = join(base, 'pg');
   const secretFile = join(base, 'pg-password');
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
@@ -46,7 +49,7 @@ export async function startEmbeddedPostgres(
     authMethod: 'scram-sha-256',
     persistent: true,
     // As root, PostgreSQL refuses to run; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...(fast ? ['-c', 'fsync=off'] : [])],
     onLog: () => {},
     onError: (e) => log(`embedded postgres: ${String(e)}`),

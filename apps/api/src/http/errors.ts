@@ -1,5 +1,5 @@
 import type { ErrorCode, FieldErrors } from '@gatehouse/shared';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 const STATUS: Record<ErrorCode, number> = {
   malformed_json: 400,

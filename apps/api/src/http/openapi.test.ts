@@ -120,13 +120,16 @@ describe('OpenAPI document', () => {
           tag: 'Trees',
           auth: 'session',
           params: IdParam,
-          body: z.object({ root: Tree }),
+          body: Tree,
           response: successEnvelope(Tree),
         },
       },
       {},
     );
     expect(containsKey(recursive, '$defs')).toBe(false);
+    expect(JSON.stringify(recursive)).not.toMatch(/"\$ref":"#(\/\$defs\/[^"]*)?"/);
+    const op = recursive.paths['/api/v1/trees/{id}']!.put!;
+    expect(op.requestBody!.content['application/json']!.schema.$ref).toMatch(/^#\/components\/schemas\//);
     await expectValid(recursive);
   });
 });

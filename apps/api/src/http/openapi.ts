@@ -243,11 +243,15 @@ class SchemaCollector {
       tidy(s);
       if (s.$ref === '#') selfName ??= this.freeName(name, io, name);
     });
+    // Names are taken at once (the schemas are rewritten in place below), so none is handed out twice.
+    if (selfName) this.components[selfName] = json;
     const defs = isObject(json.$defs) ? json.$defs : {};
     delete json.$defs;
     const renames = new Map<string, string>();
     for (const [defName, def] of Object.entries(defs)) {
-      renames.set(`#/$defs/${defName}`, this.freeName(defName, io, name, def));
+      const component = this.freeName(defName, io, name, def);
+      renames.set(`#/$defs/${defName}`, component);
+      this.components[component] = def as Json;
     }
     const rewrite = (root: unknown) =>
       walkSchema(root, (s) => {
@@ -257,15 +261,8 @@ class SchemaCollector {
         if (target) s.$ref = `#/components/schemas/${target}`;
       });
     rewrite(json);
-    for (const [defName, def] of Object.entries(defs)) {
-      rewrite(def);
-      this.components[renames.get(`#/$defs/${defName}`)!] = def as Json;
-    }
-    if (selfName) {
-      this.components[selfName] = json;
-      return { $ref: `#/components/schemas/${selfName}` };
-    }
-    return json;
+    Object.values(defs).forEach(rewrite);
+    return selfName ? { $ref: `#/components/schemas/${selfName}` } : json;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { KeyRing } from '@gatehouse/crypto';
+import { dataKeyContext, type KeyRing, rewrap } from '@gatehouse/crypto';
 
 import { createKysely } from '../db/connect.js';
 import type { DB } from '../db/schema.js';
@@ -18,23 +18,19 @@ export async function rotateMasterKey(
 ): Promise<{ dataKeys: number; platformSecrets: number }> {
   const db = createKysely<DB>(ownerUrl, 1);
   const primary = keyRing.primaryKeyId;
-  const rewrap = async (kekId: string, wrapped: string, context: string) => {
-    const plain = await keyRing.unwrap(kekId, wrapped, context);
-    return keyRing.wrap(plain, context);
-  };
   try {
     return await inScope(db, { platform: true }, async (trx) => {
       let dataKeyCount = 0;
       for (const key of await dataKeys.listDataKeys(trx)) {
         if (key.kek_id === primary) continue;
-        const next = await rewrap(key.kek_id, key.wrapped, `dek|${key.tenant_id}`);
+        const next = await rewrap(keyRing, key.kek_id, key.wrapped, dataKeyContext(key.tenant_id));
         await dataKeys.setWrappedDataKey(trx, key.id, next.kekId, next.wrapped);
         dataKeyCount++;
       }
       let secretCount = 0;
       for (const secret of await secrets.listPlatformSecrets(trx)) {
         if (secret.kek_id === primary) continue;
-        const next = await rewrap(secret.kek_id, secret.wrapped, secretContext(secret.name));
+        const next = await rewrap(keyRing, secret.kek_id, secret.wrapped, secretContext(secret.name));
         await secrets.setWrappedPlatformSecret(trx, secret.name, next.kekId, next.wrapped);
         secretCount++;
       }

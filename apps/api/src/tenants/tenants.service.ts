@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { generateDataKey, oneTimePassword } from '@gatehouse/crypto';
+import { dataKeyContext, generateDataKey, oneTimePassword } from '@gatehouse/crypto';
 import type { CreatedTenant, CreateTenantBody, Tenant, UpdateTenantBody } from '@gatehouse/shared';
 
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
@@ -42,7 +42,7 @@ export async function updateTenant(
 
 /** Each tenant gets its own data key, wrapped by the master key, for its encrypted fields. */
 async function createTenantDataKey(deps: Deps, trx: Trx, tenantId: string): Promise<void> {
-  const { kekId, wrapped } = await deps.keyRing.wrap(generateDataKey(), `dek|${tenantId}`);
+  const { kekId, wrapped } = await deps.keyRing.wrap(generateDataKey(), dataKeyContext(tenantId));
   await dataKeys.insertDataKey(trx, { tenant_id: tenantId, kek_id: kekId, wrapped });
 }
 

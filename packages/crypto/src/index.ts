@@ -1,0 +1,13 @@
+export { CryptoError, DecryptionError, MasterKeyError, UnknownKeyError, WebhookVerificationError } from './errors.js';
+export type { WebhookVerificationReason } from './errors.js';
+export { MASTER_KEY_BYTES, generateMasterKey, loadMasterKeys, parseMasterKeys } from './master-key.js';
+export type { LoadMasterKeysOptions, MasterKey } from './master-key.js';
+export { LocalKeyRing } from './keyring.js';
+export type { KeyRing } from './keyring.js';
+export { dataKeyContext, decryptField, encryptField, generateDataKey, parseCiphertext, rewrap } from './envelope.js';
+export type { DataKey, FieldContext, ParsedCiphertext } from './envelope.js';
+export { crc32, generateApiKey, hashApiKey, parseApiKey, verifyApiKeyHash } from './api-keys.js';
+export type { ApiKeyEnv, GeneratedApiKey } from './api-keys.js';
+export { constantTimeEqual, hmacSha256Hex, oneTimePassword, randomToken, sha256Hex } from './tokens.js';
+export { generateWebhookSecret, signWebhook, signWebhookMulti, verifyWebhook } from './webhooks.js';
+export type { VerifyWebhookOptions, WebhookHeaders } from './webhooks.js';
