@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { Api, removeDir, startGatehouse, tempDataDir } from './support/gatehouse.js';
@@ -25,8 +28,10 @@ describe('pnpm start (embedded PostgreSQL)', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="app">');
     } finally {
-      expect(await first.stop()).toBe(0);
+      await first.stop();
     }
+    // A clean shutdown stops the embedded server too (no postmaster left holding the data dir).
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
 
     const second = await startGatehouse({ command: ['pnpm', 'start'], env });
     try {

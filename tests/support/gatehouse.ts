@@ -33,7 +33,9 @@ export interface RunningGatehouse {
  * Starts Gatehouse as a user would, as a separate process: `command` (default `node
  * apps/api/dist/main.js`), waits for its ready line and reads the demo credentials it prints.
  */
-export async function startGatehouse(opts: { command?: string[]; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<RunningGatehouse> {
+export async function startGatehouse(
+  opts: { command?: string[]; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+): Promise<RunningGatehouse> {
   const port = await freePort();
   const [cmd, ...args] = opts.command ?? [process.execPath, 'apps/api/dist/main.js'];
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...opts.env };
@@ -63,13 +65,23 @@ export async function startGatehouse(opts: { command?: string[]; env?: Record<st
     readySeconds: Number(ready[2]),
     stop: async () => {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
-      const timer = setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 15_000);
-      const code = await exited;
-      clearTimeout(timer);
-      return code;
+      // Wait for the whole process group (pnpm, node, the embedded PostgreSQL) to be gone.
+      const deadline = Date.now() + 20_000;
+      while (groupAlive(child.pid!) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      if (groupAlive(child.pid!)) process.kill(-child.pid!, 'SIGKILL');
+      return exited;
     },
   };
 }
+
+const groupAlive = (pgid: number): boolean => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** A fresh database on TEST_DATABASE_URL's server, or null to use the embedded PostgreSQL. */
 export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
@@ -108,7 +120,11 @@ export class Api {
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = this.cookies.get('gh_csrf');
     if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-    const res = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(this.base + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const i = pair!.indexOf('=');

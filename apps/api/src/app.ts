@@ -41,7 +41,7 @@ export function createApp(deps: Deps): Koa {
   });
   app.use(metrics.middleware);
   app.use(errorHandler(deps.log));
-  app.use(spa(deps.env.ADMIN_DIST ?? defaultAdminDist()));
+  app.use(spa(deps.env.ADMIN_DIST ?? defaultAdminDist(), deps.env.PRIMEUI_LICENSE));
 
   const system = systemRoutes(deps, metrics.registry);
   app.use(system.routes());

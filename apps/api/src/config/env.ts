@@ -31,6 +31,8 @@ export const Env = z.object({
   DEMO: boolish,
   /** Serve the built SPA from this folder (default: apps/admin/dist beside the API). */
   ADMIN_DIST: z.string().optional(),
+  /** PrimeVue 5 licence key (free Community or Commercial) injected into the SPA; without it PrimeVue shows a notice. */
+  PRIMEUI_LICENSE: z.string().optional(),
   /** Largest accepted request body in bytes. */
   BODY_LIMIT_BYTES: z.coerce
     .number()

@@ -8,7 +8,10 @@ import serve from 'koa-static';
  * Serves the built admin SPA: its files with long caching for hashed assets, and index.html for
  * any other GET outside the API so client-side routes survive a reload.
  */
-export function spa(dist: string): Middleware {
+const escapeAttribute = (value: string) =>
+  value.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]!);
+
+export function spa(dist: string, primeUiLicense?: string): Middleware {
   const indexFile = join(dist, 'index.html');
   if (!existsSync(indexFile)) {
     return async (ctx, next) => {
@@ -26,7 +29,11 @@ export function spa(dist: string): Middleware {
       if (path.includes(`${'/assets/'}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     },
   });
-  const index = readFileSync(indexFile);
+  // The PrimeVue licence key is configuration, not build input: it is injected into the page here.
+  const html = readFileSync(indexFile, 'utf8');
+  const index = primeUiLicense
+    ? html.replace('</head>', `<meta name="primeui-license" content="${escapeAttribute(primeUiLicense)}" /></head>`)
+    : html;
   return async (ctx, next) => {
     if (isApiPath(ctx.path)) return next();
     await files(ctx, async () => {});

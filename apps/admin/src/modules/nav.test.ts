@@ -1,0 +1,48 @@
+import type { Role } from '@gatehouse/shared';
+import { describe, expect, it } from 'vitest';
+
+import { makeMe } from '@/test/fixtures';
+
+import { buildNavigation, flattenNavigation } from './nav';
+
+const labels = (role: Role, plan: 'free' | 'enterprise' = 'enterprise') =>
+  flattenNavigation(buildNavigation(makeMe(role, plan))).map((link) => link.label);
+const groups = (role: Role) => buildNavigation(makeMe(role)).flatMap((s) => s.links.map((l) => l.label));
+
+describe('buildNavigation (seed 003)', () => {
+  it('gives staff no Integrations entry at all', () => {
+    expect(groups('staff')).not.toContain('Integrations');
+    expect(labels('staff')).not.toContain('Connections');
+    expect(labels('staff')).not.toContain('API');
+    expect(labels('staff')).not.toContain('Webhooks');
+    expect(labels('staff')).toEqual(['Dashboard', 'Team']);
+  });
+
+  it('gives managers Connections and Webhooks but not API', () => {
+    expect(groups('manager')).toContain('Integrations');
+    expect(labels('manager')).toEqual(['Dashboard', 'Connections', 'Webhooks', 'Team']);
+  });
+
+  it.each(['admin', 'owner'] as const)('gives %s every entry', (role) => {
+    expect(labels(role)).toEqual(['Dashboard', 'Connections', 'API', 'Webhooks', 'Team', 'Audit log']);
+  });
+
+  it('keeps plan-gated pages visible but locked, so opening them explains the upgrade', () => {
+    const integrations = buildNavigation(makeMe('admin', 'free'))
+      .flatMap((s) => s.links)
+      .find((l) => l.label === 'Integrations');
+    expect(integrations?.locked).toBe(true);
+    expect(integrations?.children?.map((c) => [c.label, c.locked])).toEqual([
+      ['Connections', true],
+      ['API', true],
+      ['Webhooks', true],
+    ]);
+    const team = flattenNavigation(buildNavigation(makeMe('admin', 'free'))).find((l) => l.label === 'Team');
+    expect(team?.locked).toBeUndefined();
+  });
+
+  it('shows only the dashboard to an account without a workspace', () => {
+    const me = { ...makeMe('owner'), role: null, tenant: null, entitlements: [] };
+    expect(flattenNavigation(buildNavigation(me)).map((l) => l.label)).toEqual(['Dashboard']);
+  });
+});
