@@ -5,7 +5,10 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 import { ROOT } from './gatehouse.js';
 
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/** Test runs keep their screenshots as artifacts; `UPDATE_SCREENSHOTS=1` refreshes the README's. */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(ROOT, 'docs', 'screenshots')
+  : join(ROOT, 'tests', 'artifacts', 'screenshots');
 
 /** Debian's Chromium (or CHROMIUM_PATH), started the way this machine allows: no network chatter. */
 export async function launchChromium(): Promise<Browser> {

@@ -49,7 +49,12 @@ async function run(argv: string[]): Promise<void> {
 
   const env = parseEnv();
   const runtime = await bootstrap(env, createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr));
-  const who = { principal: null, ip: null, requestId: null };
+  const who = {
+    principal: null,
+    ip: null,
+    requestId: null,
+    actor: { type: 'system' as const, id: null, label: 'cli' },
+  };
   try {
     if (group === 'tenant' && command === 'create') {
       const body = CreateTenantBody.safeParse({

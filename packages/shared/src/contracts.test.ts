@@ -13,9 +13,14 @@ const ROLE_RANK: Record<Role, number> = { staff: 0, manager: 1, admin: 2, owner:
 describe('permission table', () => {
   it('is monotonic: a higher role can do everything a lower one can', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...Action.options), fc.constantFrom(...Role.options), fc.constantFrom(...Role.options), (action, a, b) => {
-        if (ROLE_RANK[a] >= ROLE_RANK[b] && can(b, action)) expect(can(a, action)).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...Action.options),
+        fc.constantFrom(...Role.options),
+        fc.constantFrom(...Role.options),
+        (action, a, b) => {
+          if (ROLE_RANK[a] >= ROLE_RANK[b] && can(b, action)) expect(can(a, action)).toBe(true);
+        },
+      ),
     );
   });
 

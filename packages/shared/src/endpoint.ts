@@ -20,6 +20,8 @@ export interface Endpoint {
   /** The whole success envelope. */
   response: z.ZodType;
   status?: 200 | 201 | 202;
+  /** Error statuses beyond those its shape implies (e.g. 401 on sign-in, 409 on a conflict). */
+  errors?: readonly (401 | 404 | 409)[];
 }
 
 export const endpoint = <const E extends Endpoint>(e: E): E => e;

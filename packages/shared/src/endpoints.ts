@@ -26,6 +26,7 @@ export const Login = endpoint({
   tag: 'Auth',
   auth: 'public',
   body: LoginBody,
+  errors: [401],
   response: successEnvelope(Me),
 });
 export const Logout = endpoint({
@@ -51,6 +52,7 @@ export const SwitchTenant = endpoint({
   tag: 'Auth',
   auth: 'session',
   body: SwitchTenantBody,
+  errors: [404],
   response: successEnvelope(Me),
 });
 export const ChangePassword = endpoint({
@@ -99,6 +101,7 @@ export const InviteMember = endpoint({
   tag: 'Team',
   auth: 'principal',
   body: InviteMemberBody,
+  errors: [409],
   response: successEnvelope(InvitedMember),
   status: 201,
 });
@@ -119,6 +122,7 @@ export const RemoveMember = endpoint({
   tag: 'Team',
   auth: 'principal',
   params: IdParam,
+  errors: [409],
   response: ok,
 });
 

@@ -7,7 +7,6 @@ import {
   type CreatedApiKey,
   GetApiKey,
   ListApiKeys,
-  type PageMeta,
   RevokeApiKey,
   UpdateApiKey,
   type UpdateApiKeyBody,
@@ -18,61 +17,33 @@ import { ref } from 'vue';
 import { call } from '@/api/client';
 
 import { useAuthStore } from './auth';
-import { latestOnly } from './latest';
+import { usePagedList } from './paged-list';
 
 export interface ApiKeyFilters {
   name: string;
   status: ApiKeyStatus | null;
 }
 
-const DEFAULT_PER_PAGE = 25;
+const emptyFilters = (): ApiKeyFilters => ({ name: '', status: null });
 
 /** The tenant's API keys: one page of the list with its filters, and the key operations. */
 export const useApiKeysStore = defineStore('api-keys', () => {
-  const items = ref<ApiKey[]>([]);
-  const meta = ref<PageMeta | null>(null);
-  const filters = ref<ApiKeyFilters>({ name: '', status: null });
-  const page = ref(1);
-  const perPage = ref(DEFAULT_PER_PAGE);
-  const loading = ref(false);
-  const loaded = ref(false);
-  const requests = latestOnly();
-
-  async function load(): Promise<void> {
-    const isLatest = requests.begin();
-    loading.value = true;
-    try {
-      const name = filters.value.name.trim();
-      const result = await call(ListApiKeys, {
-        query: {
-          page: page.value,
-          per_page: perPage.value,
-          name: name || undefined,
-          status: filters.value.status ?? undefined,
-        },
-      });
-      if (!isLatest()) return;
-      items.value = result.data;
-      meta.value = result.meta;
-      loaded.value = true;
-    } finally {
-      if (isLatest()) loading.value = false;
-    }
-  }
+  const filters = ref<ApiKeyFilters>(emptyFilters());
+  const list = usePagedList((page, perPage) => {
+    const name = filters.value.name.trim();
+    return call(ListApiKeys, {
+      query: { page, per_page: perPage, name: name || undefined, status: filters.value.status ?? undefined },
+    });
+  });
+  const { items, meta, page, perPage, loading, loaded, load } = list;
 
   async function hydrate(): Promise<void> {
     if (useAuthStore().allowed('api_keys.manage')) await load();
   }
 
   function dehydrate(): void {
-    requests.cancel();
-    items.value = [];
-    meta.value = null;
-    filters.value = { name: '', status: null };
-    page.value = 1;
-    perPage.value = DEFAULT_PER_PAGE;
-    loading.value = false;
-    loaded.value = false;
+    list.reset();
+    filters.value = emptyFilters();
   }
 
   async function get(id: string): Promise<ApiKey> {

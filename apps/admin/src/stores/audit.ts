@@ -5,7 +5,7 @@ import { ref } from 'vue';
 import { call } from '@/api/client';
 
 import { useAuthStore } from './auth';
-import { latestOnly } from './latest';
+import { useLatestLoad } from './latest';
 
 export interface AuditFilters {
   action: string;
@@ -22,9 +22,7 @@ export const useAuditStore = defineStore('audit', () => {
   const events = ref<AuditEvent[]>([]);
   const nextCursor = ref<string | null>(null);
   const filters = ref<AuditFilters>(emptyFilters());
-  const loading = ref(false);
-  const loaded = ref(false);
-  const requests = latestOnly();
+  const { loading, loaded, run, reset } = useLatestLoad();
 
   const query = (cursor?: string) => {
     const f = filters.value;
@@ -49,17 +47,13 @@ export const useAuditStore = defineStore('audit', () => {
   }
 
   async function fetchPage(cursor: string | undefined): Promise<void> {
-    const isLatest = requests.begin();
-    loading.value = true;
-    try {
-      const result = await call(ListAuditEvents, { query: query(cursor) });
-      if (!isLatest()) return;
-      events.value = cursor ? [...events.value, ...result.data] : result.data;
-      nextCursor.value = result.meta.next_cursor;
-      loaded.value = true;
-    } finally {
-      if (isLatest()) loading.value = false;
-    }
+    await run(
+      () => call(ListAuditEvents, { query: query(cursor) }),
+      (answer) => {
+        events.value = cursor ? [...events.value, ...answer.data] : answer.data;
+        nextCursor.value = answer.meta.next_cursor;
+      },
+    );
   }
 
   async function hydrate(): Promise<void> {
@@ -67,12 +61,10 @@ export const useAuditStore = defineStore('audit', () => {
   }
 
   function dehydrate(): void {
-    requests.cancel();
+    reset();
     events.value = [];
     nextCursor.value = null;
     filters.value = emptyFilters();
-    loading.value = false;
-    loaded.value = false;
   }
 
   return { events, nextCursor, filters, loading, loaded, load, loadMore, hydrate, dehydrate };

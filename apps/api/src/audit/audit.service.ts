@@ -10,6 +10,8 @@ export interface AuditContext {
   principal: Principal | null;
   ip: string | null;
   requestId: string | null;
+  /** Who acted when there is no principal yet (a sign-in) or it is not a person (the CLI). */
+  actor?: { type: 'user' | 'api_key' | 'system'; id: string | null; label: string };
 }
 
 export interface AuditEntry {
@@ -24,7 +26,8 @@ export interface AuditEntry {
 
 /** Writes the audit event in the caller's transaction: the change and its record commit together. */
 export function recordAudit(trx: Trx, who: AuditContext, entry: AuditEntry): Promise<unknown> {
-  const actor = who.principal ? actorOf(who.principal) : { type: 'system' as const, id: null, label: 'system' };
+  const actor =
+    who.actor ?? (who.principal ? actorOf(who.principal) : { type: 'system' as const, id: null, label: 'system' });
   return repo.insertAuditEvent(trx, {
     tenant_id: entry.tenantId,
     actor_type: actor.type,

@@ -47,15 +47,13 @@ export async function login(
     await inScope(deps.db, { tenantId, userId: user.id }, (trx) =>
       recordAudit(
         trx,
-        { principal: null, ip: client.ip, requestId: client.requestId },
         {
-          tenantId,
-          action: 'user.login',
-          targetType: 'user',
-          targetId: user.id,
-          targetLabel: user.email,
-          details: { actor: user.email },
+          principal: null,
+          ip: client.ip,
+          requestId: client.requestId,
+          actor: { type: 'user', id: user.id, label: user.email },
         },
+        { tenantId, action: 'user.login', targetType: 'user', targetId: user.id, targetLabel: user.email },
       ),
     );
   }

@@ -33,3 +33,10 @@ export const peekRateLimit = async (db: Kysely<DB>, key: string, windowSeconds: 
 
 export const clearRateLimit = (db: Kysely<DB>, key: string): Promise<unknown> =>
   db.deleteFrom('rate_limits').where('key', '=', key).execute();
+
+/** Windows older than a day can no longer limit anything. */
+export const deleteStaleRateLimits = (db: Kysely<DB>): Promise<unknown> =>
+  db
+    .deleteFrom('rate_limits')
+    .where('window_start', '<', new Date(Date.now() - 86_400_000))
+    .execute();

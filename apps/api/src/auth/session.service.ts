@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import * as tenants from '../tenants/tenants.repository.js';
 import { toTenant } from '../tenants/tenants.format.js';
 import type { UserPrincipal } from './principal.js';
+import { deleteStaleRateLimits } from './rate-limit.repository.js';
 import * as sessions from './sessions.repository.js';
 import * as users from './users.repository.js';
 
@@ -13,6 +14,28 @@ export const SESSION_COOKIE = 'gh_session';
 export const CSRF_COOKIE = 'gh_csrf';
 
 const asFeatures = (names: string[]): Feature[] => names.filter((n): n is Feature => Feature.safeParse(n).success);
+
+/**
+ * The tenant a session acts in: its own when the user is still a member there, otherwise the
+ * user's first remaining membership (after being removed from one tenant), otherwise none.
+ */
+async function currentTenant(deps: Deps, sessionTenantId: string | null, userId: string) {
+  const resolve = (tenantId: string) =>
+    inScope(deps.db, { tenantId, userId }, async (trx) => {
+      const membership = await tenants.findMembership(trx, tenantId, userId);
+      const tenant = membership && (await tenants.findTenant(trx, tenantId));
+      if (!membership || !tenant) return null;
+      return {
+        tenantId,
+        role: membership.role,
+        entitlements: asFeatures(await tenants.entitlementsForPlan(trx, tenant.plan)),
+      };
+    });
+  const own = sessionTenantId ? await resolve(sessionTenantId) : null;
+  if (own) return own;
+  const [first] = await inScope(deps.db, { userId }, (trx) => tenants.listUserMemberships(trx, userId));
+  return first ? resolve(first.tenant_id) : null;
+}
 
 /** Turns a session cookie into the signed-in user with their current tenant, role and entitlements. */
 export async function loadSessionPrincipal(deps: Deps, token: string): Promise<UserPrincipal | null> {
@@ -31,17 +54,9 @@ export async function loadSessionPrincipal(deps: Deps, token: string): Promise<U
     isPlatformAdmin: user.is_platform_admin,
     mustChangePassword: user.must_change_password,
   };
-  const current = await inScope(deps.db, { tenantId: session.tenant_id, userId: user.id }, async (trx) => {
-    if (!session.tenant_id) return null;
-    const membership = await tenants.findMembership(trx, session.tenant_id, user.id);
-    const tenant = membership && (await tenants.findTenant(trx, session.tenant_id));
-    if (!membership || !tenant) return null;
-    return {
-      tenantId: tenant.id,
-      role: membership.role,
-      entitlements: asFeatures(await tenants.entitlementsForPlan(trx, tenant.plan)),
-    };
-  });
+  const current = await currentTenant(deps, session.tenant_id, user.id);
+  if (current && current.tenantId !== session.tenant_id)
+    await sessions.setSessionTenant(deps.db, session.id, current.tenantId);
   return { ...base, ...(current ?? { tenantId: null, role: null, entitlements: [] }) };
 }
 
@@ -60,6 +75,8 @@ export async function createSession(
   const token = randomToken(32);
   const csrfToken = randomToken(24);
   const expiresAt = new Date(Date.now() + deps.env.SESSION_TTL_HOURS * 3600_000);
+  // Sign-ins are rare enough to carry the housekeeping: expired sessions and stale counters go.
+  await Promise.all([sessions.deleteExpiredSessions(deps.db), deleteStaleRateLimits(deps.db)]);
   await sessions.insertSession(deps.db, {
     token_hash: sha256Hex(token),
     user_id: userId,

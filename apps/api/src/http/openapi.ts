@@ -166,7 +166,7 @@ function errorResponse(status: number): Json {
  * - 400/413/415: it reads a JSON body; 422: it validates a body or query;
  * - 401/403: it needs a principal (public endpoints are reachable without one);
  * - 404: it addresses a resource by path parameter (ids that cannot exist are not found, not 422);
- * - 409: it creates (201) or changes/removes an addressed resource;
+ * - anything the endpoint declares in `errors` (401 on sign-in, 404 for a body id, 409 conflicts);
  * - 429: every endpoint (a failing API key is rate limited wherever it is sent; sign-in is limited too).
  */
 function errorStatuses(e: Endpoint): number[] {
@@ -175,7 +175,7 @@ function errorStatuses(e: Endpoint): number[] {
   if (e.query) out.add(422);
   if (e.auth !== 'public') [401, 403].forEach((s) => out.add(s));
   if (e.params) out.add(404);
-  if (e.method !== 'GET' && (e.status === 201 || e.params)) out.add(409);
+  for (const s of e.errors ?? []) out.add(s);
   out.add(429);
   return [...out].sort((a, b) => a - b);
 }

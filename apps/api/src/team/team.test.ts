@@ -64,6 +64,18 @@ describe('team', () => {
     expect((await owner.delete(`/api/v1/team/members/${id}`)).status).toBe(409);
   });
 
+  it('moves a removed member’s session to another tenant they still belong to', async () => {
+    const other = await app.createTenant('free');
+    const otherOwner = await app.login(other.users.owner.email);
+    await otherOwner.post('/api/v1/team/members', { email: tenant.users.manager.email, name: 'x', role: 'staff' });
+    const manager = await app.login(tenant.users.manager.email);
+    await manager.post('/api/v1/auth/switch-tenant', { tenant_id: tenant.id });
+    expect((await manager.get('/api/v1/auth/me')).body.data.tenant.id).toBe(tenant.id);
+    expect((await owner.delete(`/api/v1/team/members/${await memberId(tenant.users.manager.email)}`)).status).toBe(200);
+    const me = await manager.get('/api/v1/auth/me');
+    expect(me.body.data).toMatchObject({ tenant: { id: other.id }, role: 'staff' });
+  });
+
   it('removes a member, who then loses access to the tenant', async () => {
     const staff = await app.login(tenant.users.staff.email);
     const id = await memberId(tenant.users.staff.email);

@@ -59,6 +59,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       expires_at timestamptz not null
     );
     create index sessions_user_idx on sessions (user_id);
+    create index sessions_expiry_idx on sessions (expires_at);
 
     create table api_keys (
       id uuid primary key default gen_random_uuid(),
