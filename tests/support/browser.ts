@@ -42,7 +42,14 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** Waits until toasts have gone and no table is loading, so a screenshot shows the page at rest. */
+export async function settle(page: Page): Promise<void> {
+  await page.locator('.p-toast-message').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await page.locator('.p-datatable-mask').first().waitFor({ state: 'detached', timeout: 15_000 });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await settle(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }

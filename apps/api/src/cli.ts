@@ -28,6 +28,10 @@ const fail = (message: string): never => {
 
 async function run(argv: string[]): Promise<void> {
   const [group, command, ...rest] = argv;
+  if (!group || ['help', '--help', '-h'].includes(group)) {
+    process.stdout.write(USAGE);
+    return;
+  }
   if (group === 'keys' && command === 'generate') {
     process.stdout.write(`${generateMasterKey()}\n`);
     return;
