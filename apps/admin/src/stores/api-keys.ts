@@ -16,7 +16,6 @@ import { ref } from 'vue';
 
 import { call } from '@/api/client';
 
-import { useAuthStore } from './auth';
 import { usePagedList } from './paged-list';
 
 export interface ApiKeyFilters {
@@ -37,9 +36,6 @@ export const useApiKeysStore = defineStore('api-keys', () => {
   });
   const { items, meta, page, perPage, loading, loaded, load } = list;
 
-  async function hydrate(): Promise<void> {
-    if (useAuthStore().allowed('api_keys.manage')) await load();
-  }
 
   function dehydrate(): void {
     list.reset();
@@ -89,7 +85,6 @@ export const useApiKeysStore = defineStore('api-keys', () => {
     loading,
     loaded,
     load,
-    hydrate,
     dehydrate,
     get,
     create,

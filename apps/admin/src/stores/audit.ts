@@ -4,7 +4,6 @@ import { ref } from 'vue';
 
 import { call } from '@/api/client';
 
-import { useAuthStore } from './auth';
 import { useLatestLoad } from './latest';
 
 export interface AuditFilters {
@@ -56,9 +55,6 @@ export const useAuditStore = defineStore('audit', () => {
     );
   }
 
-  async function hydrate(): Promise<void> {
-    if (useAuthStore().allowed('audit.view')) await load();
-  }
 
   function dehydrate(): void {
     reset();
@@ -67,5 +63,5 @@ export const useAuditStore = defineStore('audit', () => {
     filters.value = emptyFilters();
   }
 
-  return { events, nextCursor, filters, loading, loaded, load, loadMore, hydrate, dehydrate };
+  return { events, nextCursor, filters, loading, loaded, load, loadMore, dehydrate };
 });

@@ -12,7 +12,6 @@ import { defineStore } from 'pinia';
 
 import { call } from '@/api/client';
 
-import { useAuthStore } from './auth';
 import { usePagedList } from './paged-list';
 
 /** The tenant's members and the operations owners and admins may run on them. */
@@ -20,9 +19,6 @@ export const useTeamStore = defineStore('team', () => {
   const list = usePagedList((page, perPage) => call(ListMembers, { query: { page, per_page: perPage } }));
   const { items: members, meta, page, perPage, loading, loaded, load } = list;
 
-  async function hydrate(): Promise<void> {
-    if (useAuthStore().allowed('team.view')) await load();
-  }
 
   function dehydrate(): void {
     list.reset();
@@ -45,5 +41,5 @@ export const useTeamStore = defineStore('team', () => {
     await load();
   }
 
-  return { members, meta, page, perPage, loading, loaded, load, hydrate, dehydrate, invite, changeRole, remove };
+  return { members, meta, page, perPage, loading, loaded, load, dehydrate, invite, changeRole, remove };
 });
