@@ -36,7 +36,6 @@ export const useApiKeysStore = defineStore('api-keys', () => {
   });
   const { items, meta, page, perPage, loading, loaded, load } = list;
 
-
   function dehydrate(): void {
     list.reset();
     filters.value = emptyFilters();

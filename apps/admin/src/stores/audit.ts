@@ -55,7 +55,6 @@ export const useAuditStore = defineStore('audit', () => {
     );
   }
 
-
   function dehydrate(): void {
     reset();
     events.value = [];

@@ -19,7 +19,6 @@ export const useTeamStore = defineStore('team', () => {
   const list = usePagedList((page, perPage) => call(ListMembers, { query: { page, per_page: perPage } }));
   const { items: members, meta, page, perPage, loading, loaded, load } = list;
 
-
   function dehydrate(): void {
     list.reset();
   }

@@ -8,7 +8,6 @@ import { toTenant } from '../tenants/tenants.format.js';
 import type { UserPrincipal } from './principal.js';
 import { deleteStaleRateLimits } from './rate-limit.repository.js';
 import * as sessions from './sessions.repository.js';
-import * as users from './users.repository.js';
 
 export const SESSION_COOKIE = 'gh_session';
 export const CSRF_COOKIE = 'gh_csrf';
@@ -22,14 +21,8 @@ const asFeatures = (names: string[]): Feature[] => names.filter((n): n is Featur
 async function currentTenant(deps: Deps, sessionTenantId: string | null, userId: string) {
   const resolve = (tenantId: string) =>
     inScope(deps.db, { tenantId, userId }, async (trx) => {
-      const membership = await tenants.findMembership(trx, tenantId, userId);
-      const tenant = membership && (await tenants.findTenant(trx, tenantId));
-      if (!membership || !tenant) return null;
-      return {
-        tenantId,
-        role: membership.role,
-        entitlements: asFeatures(await tenants.entitlementsForPlan(trx, tenant.plan)),
-      };
+      const context = await tenants.findMemberContext(trx, tenantId, userId);
+      return context ? { tenantId, role: context.role, entitlements: asFeatures(context.features) } : null;
     });
   const own = sessionTenantId ? await resolve(sessionTenantId) : null;
   if (own) return own;
@@ -39,22 +32,21 @@ async function currentTenant(deps: Deps, sessionTenantId: string | null, userId:
 
 /** Turns a session cookie into the signed-in user with their current tenant, role and entitlements. */
 export async function loadSessionPrincipal(deps: Deps, token: string): Promise<UserPrincipal | null> {
-  const session = await sessions.findLiveSession(deps.db, sha256Hex(token));
+  const session = await sessions.findLiveSessionWithUser(deps.db, sha256Hex(token));
   if (!session) return null;
-  const user = await users.findUserById(deps.db, session.user_id);
-  if (!user) return null;
-  await sessions.touchSession(deps.db, session.id);
+  // Last-seen is kept to the minute, so most requests stay pure reads.
+  if (Date.now() - session.last_seen_at.getTime() > 60_000) await sessions.touchSession(deps.db, session.id);
   const base = {
     kind: 'user' as const,
     sessionId: session.id,
     csrfToken: session.csrf_token,
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    isPlatformAdmin: user.is_platform_admin,
-    mustChangePassword: user.must_change_password,
+    userId: session.user_id,
+    email: session.email,
+    name: session.name,
+    isPlatformAdmin: session.is_platform_admin,
+    mustChangePassword: session.must_change_password,
   };
-  const current = await currentTenant(deps, session.tenant_id, user.id);
+  const current = await currentTenant(deps, session.tenant_id, session.user_id);
   if (current && current.tenantId !== session.tenant_id)
     await sessions.setSessionTenant(deps.db, session.id, current.tenantId);
   return { ...base, ...(current ?? { tenantId: null, role: null, entitlements: [] }) };

@@ -19,6 +19,7 @@ export const errorHandler =
       const requestId = ctx.state.requestId as string | undefined;
       let http: HttpError;
       if (error instanceof HttpError) http = error;
+      else if (isUniqueViolation(error)) http = new HttpError('conflict', 'This already exists');
       else if (isClientError(error)) http = new HttpError('malformed_json', 'The request could not be processed');
       else {
         log.error({ err: error, requestId, path: ctx.path }, 'unhandled error');
@@ -34,6 +35,9 @@ export const errorHandler =
       ctx.body = body;
     }
   };
+
+/** Two concurrent requests creating the same thing: the loser hears 409, not 500. */
+const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown }).code === '23505';
 
 const isClientError = (e: unknown): boolean => {
   const status = (e as { status?: unknown }).status;

@@ -80,3 +80,35 @@ export const insertMembership = (
   db: Executor,
   row: { tenant_id: string; user_id: string; role: MembershipRow['role'] },
 ): Promise<MembershipRow> => db.insertInto('memberships').values(row).returningAll().executeTakeFirstOrThrow();
+
+/** The caller's role in a tenant with the tenant's plan entitlements, in one query (hot path). */
+export const findMemberContext = (db: Executor, tenantId: string, userId: string) =>
+  db
+    .selectFrom('memberships as m')
+    .innerJoin('tenants as t', 't.id', 'm.tenant_id')
+    .select((eb) => [
+      'm.role',
+      eb
+        .fn<string[]>('array', [
+          eb
+            .selectFrom('plan_entitlements as e')
+            .select('e.feature')
+            .whereRef('e.plan', '=', 't.plan')
+            .where('e.enabled', '=', true),
+        ])
+        .as('features'),
+    ])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.user_id', '=', userId)
+    .executeTakeFirst();
+
+export const entitlementsForTenant = async (db: Executor, tenantId: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('tenants as t')
+      .innerJoin('plan_entitlements as e', 'e.plan', 't.plan')
+      .select('e.feature')
+      .where('t.id', '=', tenantId)
+      .where('e.enabled', '=', true)
+      .execute()
+  ).map((r) => r.feature);
