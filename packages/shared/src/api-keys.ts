@@ -9,21 +9,23 @@ export type ApiKeyEnvironment = z.infer<typeof ApiKeyEnvironment>;
 export const ApiKeyStatus = z.enum(['active', 'expired', 'revoked']);
 export type ApiKeyStatus = z.infer<typeof ApiKeyStatus>;
 
-export const ApiKey = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  description: z.string().nullable(),
-  environment: ApiKeyEnvironment,
-  scopes: z.array(ApiKeyScope),
-  /** The non-secret start of the key (`gth_live_<keyid>`), safe to show and copy. */
-  prefix: z.string(),
-  status: ApiKeyStatus,
-  expires_at: z.iso.datetime().nullable(),
-  revoked_at: z.iso.datetime().nullable(),
-  last_used_at: z.iso.datetime().nullable(),
-  created_at: z.iso.datetime(),
-  created_by: z.string().nullable(),
-});
+export const ApiKey = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    environment: ApiKeyEnvironment,
+    scopes: z.array(ApiKeyScope),
+    /** The non-secret start of the key (`gth_live_<keyid>`), safe to show and copy. */
+    prefix: z.string(),
+    status: ApiKeyStatus,
+    expires_at: z.iso.datetime().nullable(),
+    revoked_at: z.iso.datetime().nullable(),
+    last_used_at: z.iso.datetime().nullable(),
+    created_at: z.iso.datetime(),
+    created_by: z.string().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
 export type ApiKey = z.infer<typeof ApiKey>;
 
 const keyFields = {

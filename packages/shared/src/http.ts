@@ -37,20 +37,24 @@ export const PageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
-export const PageMeta = z.object({
-  current_page: z.number().int(),
-  per_page: z.number().int(),
-  total: z.number().int(),
-  last_page: z.number().int(),
-});
+export const PageMeta = z
+  .object({
+    current_page: z.number().int(),
+    per_page: z.number().int(),
+    total: z.number().int(),
+    last_page: z.number().int(),
+  })
+  .meta({ id: 'PageMeta' });
 export type PageMeta = z.infer<typeof PageMeta>;
 
-export const PageLinks = z.object({
-  first: z.string(),
-  last: z.string(),
-  prev: z.string().nullable(),
-  next: z.string().nullable(),
-});
+export const PageLinks = z
+  .object({
+    first: z.string(),
+    last: z.string(),
+    prev: z.string().nullable(),
+    next: z.string().nullable(),
+  })
+  .meta({ id: 'PageLinks' });
 export type PageLinks = z.infer<typeof PageLinks>;
 
 /** Cursor pagination for logs (audit, attempts, inbound events, device events). */
@@ -60,10 +64,12 @@ export const CursorQuery = z.object({
 });
 export type CursorQuery = z.infer<typeof CursorQuery>;
 
-export const CursorMeta = z.object({
-  next_cursor: z.string().nullable(),
-  limit: z.number().int(),
-});
+export const CursorMeta = z
+  .object({
+    next_cursor: z.string().nullable(),
+    limit: z.number().int(),
+  })
+  .meta({ id: 'CursorMeta' });
 export type CursorMeta = z.infer<typeof CursorMeta>;
 
 export const IdParam = z.object({ id: z.uuid({ message: 'Must be a valid id' }) });

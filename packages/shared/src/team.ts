@@ -2,15 +2,17 @@ import { z } from 'zod';
 
 import { Role } from './permissions.js';
 
-export const Member = z.object({
-  id: z.uuid(),
-  user_id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  role: Role,
-  created_at: z.iso.datetime(),
-  last_login_at: z.iso.datetime().nullable(),
-});
+export const Member = z
+  .object({
+    id: z.uuid(),
+    user_id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    created_at: z.iso.datetime(),
+    last_login_at: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Member' });
 export type Member = z.infer<typeof Member>;
 
 export const InviteMemberBody = z

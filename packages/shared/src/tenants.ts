@@ -11,14 +11,16 @@ export const TenantSlug = z
 /** ISO 3166-1 alpha-2 country code, e.g. DE. */
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'Country must be a two-letter ISO code such as DE');
 
-export const Tenant = z.object({
-  id: z.uuid(),
-  slug: TenantSlug,
-  name: z.string(),
-  country: CountryCode,
-  plan: Plan,
-  created_at: z.iso.datetime(),
-});
+export const Tenant = z
+  .object({
+    id: z.uuid(),
+    slug: TenantSlug,
+    name: z.string(),
+    country: CountryCode,
+    plan: Plan,
+    created_at: z.iso.datetime(),
+  })
+  .meta({ id: 'Tenant' });
 export type Tenant = z.infer<typeof Tenant>;
 
 export const UpdateTenantBody = z
