@@ -15,8 +15,18 @@ async function main(): Promise<void> {
   const demoEnabled = process.env.DEMO === undefined ? env.NODE_ENV !== 'production' : env.DEMO;
   const demo = demoEnabled ? await seedDemo(runtime.deps) : null;
   const app = createApp(runtime.deps);
-  const server: Server = await new Promise((resolve) => {
+  const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
+    s.once('error', (error: NodeJS.ErrnoException) => {
+      void runtime.close();
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${env.PORT} on ${env.HOST} is already in use; set PORT to another port (e.g. PORT=3001 pnpm start).`,
+            )
+          : error,
+      );
+    });
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;

@@ -84,4 +84,12 @@ describe('secrets never leak', () => {
     expect(revealed.join()).toContain(otp);
     expect(app.logs.length).toBeGreaterThan(10);
   });
+
+  it('the suite-wide leak check notices a secret in a log line', () => {
+    const secret = [...app.secrets].find((s) => s.startsWith('gth_'))!;
+    app.logs.push(`{"msg":"oops ${secret}"}`);
+    expect(() => app.assertNoLeaks()).toThrow(/log line/);
+    app.logs.pop();
+    expect(() => app.assertNoLeaks()).not.toThrow();
+  });
 });

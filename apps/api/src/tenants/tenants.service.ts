@@ -26,15 +26,21 @@ export async function updateTenant(
   who: AuditContext,
 ): Promise<Tenant> {
   return inScope(deps.db, { tenantId }, async (trx) => {
-    const row = await repo.updateTenant(trx, tenantId, patch);
-    if (!row) throw notFound('Tenant');
+    const before = await repo.findTenant(trx, tenantId);
+    if (!before) throw notFound('Tenant');
+    const changes = Object.fromEntries(
+      Object.entries(patch).filter(([k, v]) => before[k as keyof typeof before] !== v),
+    );
+    // Saving an unchanged form is not a change worth an audit event.
+    if (Object.keys(changes).length === 0) return toTenant(before);
+    const row = (await repo.updateTenant(trx, tenantId, changes))!;
     await recordAudit(trx, who, {
       tenantId,
       action: 'tenant.updated',
       targetType: 'tenant',
       targetId: tenantId,
       targetLabel: row.slug,
-      details: { changes: patch },
+      details: { changes },
     });
     return toTenant(row);
   });

@@ -43,6 +43,13 @@ export interface TestTenant {
  */
 export class TestApp {
   readonly responses: string[] = [];
+  /**
+   * Secrets this run has seen revealed (API key secrets, one-time passwords) plus the test
+   * password. Every test file checks at close that none appears in a log line or in any other
+   * response body, so the whole suite doubles as a leak canary.
+   */
+  readonly secrets = new Set<string>([TEST_PASSWORD]);
+  private readonly reveals = new Set<string>();
   private constructor(
     readonly url: string,
     readonly runtime: Runtime,
@@ -88,7 +95,7 @@ export class TestApp {
 
   /** An anonymous client; `login` turns it into a signed-in one. */
   client(): HttpClient {
-    return new HttpClient(this.url, (body) => this.responses.push(body));
+    return new HttpClient(this.url, (body) => this.record(body));
   }
 
   async login(email: string, password = TEST_PASSWORD): Promise<HttpClient> {
@@ -135,6 +142,23 @@ export class TestApp {
     return { id: tenantId, slug, users: out };
   }
 
+  private record(body: string): void {
+    const revealed = [...body.matchAll(/"(?:secret|one_time_password)":"([^"]+)"/g)].map((m) => m[1]!);
+    for (const secret of revealed) this.secrets.add(secret);
+    if (revealed.length > 0) this.reveals.add(body);
+    this.responses.push(body);
+  }
+
+  /** Throws when a known secret shows up where it must not: a log line or a non-reveal response. */
+  assertNoLeaks(): void {
+    for (const secret of this.secrets) {
+      const inLog = this.logs.find((line) => line.includes(secret));
+      if (inLog) throw new Error(`A secret leaked into a log line: ${inLog.slice(0, 200)}`);
+      const inBody = this.responses.find((body) => !this.reveals.has(body) && body.includes(secret));
+      if (inBody) throw new Error(`A secret leaked into a response body: ${inBody.slice(0, 200)}`);
+    }
+  }
+
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise((ok) => this.server.close(ok));
@@ -146,5 +170,6 @@ export class TestApp {
     } finally {
       await admin.destroy();
     }
+    this.assertNoLeaks();
   }
 }
