@@ -8,6 +8,8 @@ import type { Logger } from './logger.js';
 export interface Runtime {
   deps: Deps;
   ownerUrl: string;
+  /** The application role's connection (row-level security applies). */
+  appUrl: string;
   embedded: boolean;
   close(): Promise<void>;
 }
@@ -23,11 +25,13 @@ export async function bootstrap(env: Env, log: Logger): Promise<Runtime> {
     if (migrated.length > 0) log.info({ migrated }, 'database migrated');
     const keyRing = loadKeyRing(env, (message) => log.warn(message));
     const apiKeyPepper = await platformSecret(owner.url, keyRing, 'api_key_pepper');
-    const db = createKysely(env.APP_DATABASE_URL ?? appUrl);
+    const connection = env.APP_DATABASE_URL ?? appUrl;
+    const db = createKysely(connection);
     await assertRlsEnforced(db);
     return {
       deps: { env, db, log, keyRing, apiKeyPepper },
       ownerUrl: owner.url,
+      appUrl: connection,
       embedded: owner.embedded,
       close: async () => {
         await db.destroy();

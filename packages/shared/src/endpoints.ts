@@ -12,7 +12,7 @@ import {
 import { AuditEvent, AuditQuery } from './audit.js';
 import { ChangePasswordBody, LoginBody, Me, SwitchTenantBody } from './auth.js';
 import { endpoint } from './endpoint.js';
-import { cursorEnvelope, Empty, IdParam, pagedEnvelope, PageQuery, successEnvelope } from './http.js';
+import { cursorEnvelope, IdParam, pagedEnvelope, PageQuery, successEnvelope } from './http.js';
 import { ChangeRoleBody, InvitedMember, InviteMemberBody, Member } from './team.js';
 import { CreatedTenant, CreateTenantBody, Tenant, UpdateTenantBody, UpdateTenantPlanBody } from './tenants.js';
 
@@ -250,5 +250,3 @@ export const ENDPOINTS = {
   CreatePlatformTenant,
   UpdatePlatformTenantPlan,
 } as const;
-
-export { Empty };

@@ -82,6 +82,3 @@ export const pagedEnvelope = <T extends z.ZodType>(item: T) =>
   z.object({ success: z.literal(true), data: z.array(item), meta: PageMeta, links: PageLinks });
 export const cursorEnvelope = <T extends z.ZodType>(item: T) =>
   z.object({ success: z.literal(true), data: z.array(item), meta: CursorMeta });
-
-export const Empty = z.object({}).strict();
-export type Empty = z.infer<typeof Empty>;

@@ -1,6 +1,7 @@
 import type { ApiKeyStatus } from '@gatehouse/shared';
 import { type ExpressionBuilder, type Insertable, type Kysely, sql } from 'kysely';
 
+import { escapeLike } from '../db/like.js';
 import type { ApiKeyRow, ApiKeysTable, DB } from '../db/schema.js';
 
 type Executor = Kysely<DB>;
@@ -18,7 +19,7 @@ export async function listApiKeys(
   filter: { name?: string | undefined; status?: ApiKeyStatus | undefined; page: number; perPage: number },
 ): Promise<{ rows: ApiKeyRow[]; total: number }> {
   let q = db.selectFrom('api_keys').where('tenant_id', '=', tenantId);
-  if (filter.name) q = q.where('name', 'ilike', `%${filter.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.name) q = q.where('name', 'ilike', `%${escapeLike(filter.name)}%`);
   if (filter.status) q = q.where(statusFilter(filter.status));
   const [rows, count] = await Promise.all([
     q

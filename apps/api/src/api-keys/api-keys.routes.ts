@@ -36,12 +36,10 @@ export function apiKeyRoutes(deps: Deps): Router {
     data: await keys.updateKey(deps, tenantOf(principal), params.id, body, auditContextOf(ctx)),
   }));
 
-  mount(router, RevokeApiKey, { action }, async ({ principal, params, ctx }) => {
-    const tenantId = tenantOf(principal);
-    await keys.getKey(deps, tenantId, params.id); // 404 for unknown or another tenant's key
-    await keys.revokeKeys(deps, tenantId, [params.id], auditContextOf(ctx));
-    return { message: 'API key revoked', data: await keys.getKey(deps, tenantId, params.id) };
-  });
+  mount(router, RevokeApiKey, { action }, async ({ principal, params, ctx }) => ({
+    message: 'API key revoked',
+    data: await keys.revokeKey(deps, tenantOf(principal), params.id, auditContextOf(ctx)),
+  }));
 
   return router;
 }

@@ -3,7 +3,7 @@ import type { ApiKey, ApiKeyListQuery, CreateApiKeyBody, CreatedApiKey, UpdateAp
 
 import { type AuditContext, recordAudit } from '../audit/audit.service.js';
 import { actorOf } from '../auth/principal.js';
-import { inScope } from '../db/scope.js';
+import { inScope, type Trx } from '../db/scope.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../http/errors.js';
 import { toApiKey } from './api-keys.format.js';
@@ -91,19 +91,31 @@ export async function updateKey(
 }
 
 /** Revokes the keys of this tenant among `ids`; already revoked or unknown ids are left alone. */
-export async function revokeKeys(deps: Deps, tenantId: string, ids: string[], who: AuditContext): Promise<string[]> {
+export function revokeKeys(deps: Deps, tenantId: string, ids: string[], who: AuditContext): Promise<string[]> {
+  return inScope(deps.db, { tenantId }, async (trx) => (await revokeInScope(trx, tenantId, ids, who)).map((r) => r.id));
+}
+
+/** Revokes one key (idempotent: a revoked key stays as it is); 404 for an unknown or foreign id. */
+export function revokeKey(deps: Deps, tenantId: string, id: string, who: AuditContext): Promise<ApiKey> {
   return inScope(deps.db, { tenantId }, async (trx) => {
-    const revoked = await repo.revokeApiKeys(trx, tenantId, ids);
-    for (const row of revoked) {
-      await recordAudit(trx, who, {
-        tenantId,
-        action: 'api_key.revoked',
-        targetType: 'api_key',
-        targetId: row.id,
-        targetLabel: row.name,
-        details: { prefix: row.prefix },
-      });
-    }
-    return revoked.map((r) => r.id);
+    const [revoked] = await revokeInScope(trx, tenantId, [id], who);
+    const row = revoked ?? (await repo.findApiKey(trx, tenantId, id));
+    if (!row) throw notFound('API key');
+    return toApiKey(row);
   });
+}
+
+async function revokeInScope(trx: Trx, tenantId: string, ids: string[], who: AuditContext) {
+  const revoked = await repo.revokeApiKeys(trx, tenantId, ids);
+  for (const row of revoked) {
+    await recordAudit(trx, who, {
+      tenantId,
+      action: 'api_key.revoked',
+      targetType: 'api_key',
+      targetId: row.id,
+      targetLabel: row.name,
+      details: { prefix: row.prefix },
+    });
+  }
+  return revoked;
 }

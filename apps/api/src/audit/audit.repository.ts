@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 
+import { escapeLike } from '../db/like.js';
 import type { AuditEventRow, AuditEventsTable, DB } from '../db/schema.js';
 
 type Executor = Kysely<DB>;
@@ -21,7 +22,7 @@ export interface AuditFilter {
 /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while events arrive. */
 export function listAuditEvents(db: Executor, tenantId: string, f: AuditFilter): Promise<AuditEventRow[]> {
   let q = db.selectFrom('audit_events').selectAll().where('tenant_id', '=', tenantId);
-  if (f.action) q = q.where('action', 'like', `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.action) q = q.where('action', 'like', `${escapeLike(f.action)}%`);
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
   if (f.targetType) q = q.where('target_type', '=', f.targetType);
   if (f.since) q = q.where('created_at', '>=', new Date(f.since));

@@ -8,7 +8,8 @@ export interface OwnerDatabase {
   stop(): Promise<void>;
 }
 
-const withDatabase = (url: string, name: string) => {
+/** The same server and credentials, another database. */
+export const withDatabase = (url: string, name: string): string => {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();

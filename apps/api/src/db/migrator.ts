@@ -15,6 +15,3 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
-
-/** A fingerprint of the migration set, so a test template database is rebuilt when it changes. */
-export const migrationsFingerprint = (): string => Object.keys(MIGRATIONS).join(',');

@@ -2,6 +2,7 @@ import { ENDPOINTS, type Endpoint } from '@gatehouse/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { createKysely } from '../db/connect.js';
 import { inScope } from '../db/scope.js';
 import type { HttpClient } from '../test/http-client.js';
 import { TestApp, type TestTenant } from '../test/harness.js';
@@ -103,10 +104,21 @@ describe('row-level security backs the code up', () => {
   });
 
   it('does not leak the tenant context to the next transaction on the same pooled connection', async () => {
-    await inScope(app.deps.db, { tenantId: mine.id }, async () => {});
-    const { rows } = await sql<{ t: string | null }>`select current_setting('app.tenant_id', true) as t`.execute(
-      app.deps.db,
-    );
-    expect(rows[0]!.t ?? '').toBe('');
+    // One connection, so the second query surely runs where the scoped transaction ran.
+    const single = createKysely(app.runtime.appUrl, 1);
+    try {
+      const inside = await inScope(single, { tenantId: mine.id }, (trx) =>
+        sql<{ t: string }>`select current_setting('app.tenant_id', true) as t`.execute(trx),
+      );
+      expect(inside.rows[0]!.t).toBe(mine.id);
+      const { rows } = await sql<{ t: string | null }>`select current_setting('app.tenant_id', true) as t`.execute(
+        single,
+      );
+      expect(rows[0]!.t ?? '').toBe('');
+      const leaked = await single.selectFrom('api_keys').select('id').execute();
+      expect(leaked).toHaveLength(0);
+    } finally {
+      await single.destroy();
+    }
   });
 });

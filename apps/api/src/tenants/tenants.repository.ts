@@ -66,16 +66,6 @@ export const findMembership = (db: Executor, tenantId: string, userId: string): 
     .where('user_id', '=', userId)
     .executeTakeFirst();
 
-export const entitlementsForPlan = async (db: Executor, plan: string): Promise<string[]> =>
-  (
-    await db
-      .selectFrom('plan_entitlements')
-      .select('feature')
-      .where('plan', '=', plan)
-      .where('enabled', '=', true)
-      .execute()
-  ).map((r) => r.feature);
-
 export const insertMembership = (
   db: Executor,
   row: { tenant_id: string; user_id: string; role: MembershipRow['role'] },

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { TestProject } from 'vitest/node';
 
+import { withDatabase } from '../db/database-url.js';
 import { createKysely, prepareDatabase } from '../db/connect.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 
@@ -16,12 +17,6 @@ declare module 'vitest' {
     templateDatabase: string;
   }
 }
-
-const withDatabase = (url: string, name: string) => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 /** The template is named after the migrations' content, so an edited migration builds a fresh one. */
 function templateName(): string {

@@ -14,6 +14,7 @@ import { hashPassword } from '../auth/passwords.js';
 import * as users from '../auth/users.repository.js';
 import { bootstrap, type Runtime } from '../bootstrap.js';
 import { parseEnv } from '../config/env.js';
+import { withDatabase } from '../db/database-url.js';
 import { createKysely } from '../db/connect.js';
 import { inScope } from '../db/scope.js';
 import { createLogger } from '../logger.js';
@@ -23,12 +24,6 @@ import { HttpClient } from './http-client.js';
 
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 export const TEST_PASSWORD = 'correct horse battery staple';
-
-const withDatabase = (url: string, name: string) => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 export interface TestTenant {
   id: string;
