@@ -10,6 +10,24 @@ import {
   UpdateApiKeyBody,
 } from './api-keys.js';
 import { AuditEvent, AuditQuery } from './audit.js';
+import {
+  CreateIntegrationBody,
+  Integration,
+  IntegrationHistoryQuery,
+  IntegrationListQuery,
+  IntegrationState,
+  IntegrationStatusEvent,
+  Provider,
+  UpdateIntegrationBody,
+} from './integrations.js';
+import {
+  CreateRoutingRuleBody,
+  Resolution,
+  ResolveQuery,
+  RoutingRule,
+  RoutingRuleListQuery,
+  UpdateRoutingRuleBody,
+} from './routing.js';
 import { ChangePasswordBody, LoginBody, Me, SwitchTenantBody } from './auth.js';
 import { endpoint } from './endpoint.js';
 import { cursorEnvelope, IdParam, pagedEnvelope, PageQuery, successEnvelope } from './http.js';
@@ -226,6 +244,157 @@ export const UpdatePlatformTenantPlan = endpoint({
   response: successEnvelope(Tenant),
 });
 
+// Integrations (seed 004)
+const integrationAction = (name: string, summary: string) =>
+  endpoint({
+    method: 'POST',
+    path: `/api/v1/integrations/:id/${name}`,
+    summary,
+    tag: 'Integrations',
+    auth: 'principal',
+    params: IdParam,
+    errors: [404, 409],
+    response: successEnvelope(IntegrationState),
+  });
+export const ListProviders = endpoint({
+  method: 'GET',
+  path: '/api/v1/integrations/providers',
+  summary: 'Provider catalog with credential schemas and whether each is configured',
+  tag: 'Integrations',
+  auth: 'principal',
+  response: successEnvelope(z.array(Provider)).extend({ meta: z.object({}) }),
+});
+export const ListIntegrations = endpoint({
+  method: 'GET',
+  path: '/api/v1/integrations',
+  summary: 'List integrations (sensitive credentials are always null)',
+  tag: 'Integrations',
+  auth: 'principal',
+  query: IntegrationListQuery,
+  response: pagedEnvelope(Integration),
+});
+export const CreateIntegration = endpoint({
+  method: 'POST',
+  path: '/api/v1/integrations',
+  summary: 'Configure an integration; verification runs asynchronously',
+  tag: 'Integrations',
+  auth: 'principal',
+  body: CreateIntegrationBody,
+  status: 201,
+  response: successEnvelope(Integration).extend({ meta: z.object({}) }),
+});
+export const GetIntegration = endpoint({
+  method: 'GET',
+  path: '/api/v1/integrations/:id',
+  summary: 'One integration',
+  tag: 'Integrations',
+  auth: 'principal',
+  params: IdParam,
+  errors: [404],
+  response: successEnvelope(Integration).extend({ meta: z.object({}) }),
+});
+export const UpdateIntegration = endpoint({
+  method: 'PATCH',
+  path: '/api/v1/integrations/:id',
+  summary: 'Update credentials, capabilities or metadata; changed credentials are verified again',
+  tag: 'Integrations',
+  auth: 'principal',
+  params: IdParam,
+  body: UpdateIntegrationBody,
+  errors: [404],
+  response: successEnvelope(Integration).extend({ meta: z.object({}) }),
+});
+export const DeleteIntegration = endpoint({
+  method: 'DELETE',
+  path: '/api/v1/integrations/:id',
+  summary: 'Disconnect (soft delete) an integration',
+  tag: 'Integrations',
+  auth: 'principal',
+  params: IdParam,
+  errors: [404],
+  response: z.object({ success: z.literal(true), message: z.string() }),
+});
+export const ActivateIntegration = integrationAction('activate', 'Enable an inactive integration');
+export const DisableIntegration = integrationAction('disable', 'Disable an integration (excluded from routing)');
+export const VerifyIntegration = integrationAction('verify', 'Verify the stored credentials now');
+export const ResetIntegration = integrationAction(
+  'reset',
+  'Clear stored metadata, refresh the connection timestamp and verify again',
+);
+export const ListIntegrationHistory = endpoint({
+  method: 'GET',
+  path: '/api/v1/integrations/:id/history',
+  summary: 'Status history of an integration, newest first',
+  tag: 'Integrations',
+  auth: 'principal',
+  params: IdParam,
+  query: IntegrationHistoryQuery,
+  errors: [404],
+  response: cursorEnvelope(IntegrationStatusEvent),
+});
+
+// Routing rules
+export const ListRoutingRules = endpoint({
+  method: 'GET',
+  path: '/api/v1/routing-rules',
+  summary: 'List routing rules, highest priority first',
+  tag: 'Routing rules',
+  auth: 'principal',
+  query: RoutingRuleListQuery,
+  response: pagedEnvelope(RoutingRule),
+});
+export const CreateRoutingRule = endpoint({
+  method: 'POST',
+  path: '/api/v1/routing-rules',
+  summary: 'Create a routing rule',
+  tag: 'Routing rules',
+  auth: 'principal',
+  body: CreateRoutingRuleBody,
+  status: 201,
+  response: successEnvelope(RoutingRule),
+});
+export const ResolveRoute = endpoint({
+  method: 'GET',
+  path: '/api/v1/routing-rules/resolve',
+  summary: 'Which integration a capability uses now (409 no_active_provider when none)',
+  tag: 'Routing rules',
+  auth: 'principal',
+  query: ResolveQuery,
+  errors: [409],
+  response: successEnvelope(Resolution),
+});
+export const GetRoutingRule = endpoint({
+  method: 'GET',
+  path: '/api/v1/routing-rules/:id',
+  summary: 'One routing rule',
+  tag: 'Routing rules',
+  auth: 'principal',
+  params: IdParam,
+  errors: [404],
+  response: successEnvelope(RoutingRule),
+});
+export const UpdateRoutingRule = endpoint({
+  method: 'PATCH',
+  path: '/api/v1/routing-rules/:id',
+  summary: 'Update a routing rule',
+  tag: 'Routing rules',
+  auth: 'principal',
+  params: IdParam,
+  body: UpdateRoutingRuleBody,
+  errors: [404],
+  response: successEnvelope(RoutingRule),
+});
+export const DeleteRoutingRule = endpoint({
+  method: 'DELETE',
+  path: '/api/v1/routing-rules/:id',
+  summary: 'Delete a routing rule',
+  tag: 'Routing rules',
+  auth: 'principal',
+  params: IdParam,
+  errors: [404],
+  response: z.object({ success: z.literal(true), message: z.string() }),
+});
+
 /** Every REST endpoint; the API mounts each, and the OpenAPI document lists each. */
 export const ENDPOINTS = {
   Login,
@@ -249,4 +418,21 @@ export const ENDPOINTS = {
   ListPlatformTenants,
   CreatePlatformTenant,
   UpdatePlatformTenantPlan,
+  ListProviders,
+  ListIntegrations,
+  CreateIntegration,
+  GetIntegration,
+  UpdateIntegration,
+  DeleteIntegration,
+  ActivateIntegration,
+  DisableIntegration,
+  VerifyIntegration,
+  ResetIntegration,
+  ListIntegrationHistory,
+  ListRoutingRules,
+  CreateRoutingRule,
+  ResolveRoute,
+  GetRoutingRule,
+  UpdateRoutingRule,
+  DeleteRoutingRule,
 } as const;

@@ -14,6 +14,7 @@ export const ErrorCode = z.enum([
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'no_active_provider',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

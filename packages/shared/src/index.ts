@@ -5,5 +5,8 @@ export * from './auth.js';
 export * from './team.js';
 export * from './api-keys.js';
 export * from './audit.js';
+export * from './integrations.js';
+export * from './routing.js';
+export * from './events.js';
 export * from './endpoint.js';
 export * from './endpoints.js';

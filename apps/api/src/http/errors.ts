@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  no_active_provider: 409,
   internal_error: 500,
 };
 

@@ -1,0 +1,59 @@
+import type { CredentialField, IntegrationMode, ProviderCategory } from '@gatehouse/shared';
+
+import type { OutboundHttp } from '../net/outbound.js';
+
+/** Credential values as stored and decrypted: field name → value (absent when never set). */
+export type Credentials = Record<string, string>;
+
+/** Everything a provider declares about itself; served (with tenant details) by GET /providers. */
+export interface ProviderManifest {
+  id: string;
+  displayName: string;
+  category: ProviderCategory;
+  description: string;
+  docsUrl: string;
+  /** A self-contained SVG, served at /api/v1/integrations/providers/<id>/logo.svg. */
+  logoSvg: string;
+  /** ISO country codes where the provider can be used; `null` = everywhere. */
+  regions: readonly string[] | null;
+  capabilities: readonly string[];
+  credentialSchema: Record<string, CredentialField>;
+  /** Default API base URL; `PROVIDER_<ID>_BASE_URL` overrides it (tests point it at a fake). */
+  defaultBaseUrl: string | null;
+  /** Sends webhooks to `/api/webhooks/<id>/t/<tenant-slug>`. */
+  sendsWebhooks: boolean;
+  /** Imports only (Beds24 legacy). */
+  readOnly?: boolean;
+  /** "Verify health" hints for the health page (seed 002). */
+  healthHints: readonly string[];
+  /** Test or live, derived from the credentials (e.g. Stripe key prefixes). */
+  mode?(credentials: Credentials): IntegrationMode | null;
+  /**
+   * Checks across fields the per-field patterns cannot express, returning field → message
+   * (e.g. Stripe publishable and secret key from different modes).
+   */
+  crossCheck?(credentials: Credentials): Record<string, string>;
+}
+
+/**
+ * Outcome classes (everruns PR 3516): only `rejected` and `under_scoped` move an integration to
+ * `error`; `unreachable` keeps it waiting and is retried. `reason` is a human sentence written by us,
+ * never the provider's body and never a credential.
+ */
+export type VerifyOutcome =
+  | { kind: 'valid'; reason: string; account?: string }
+  | { kind: 'rejected'; reason: string }
+  | { kind: 'under_scoped'; reason: string; missing: string }
+  | { kind: 'unreachable'; reason: string };
+
+export interface VerifyContext {
+  http: OutboundHttp;
+  /** The configured base URL (no trailing slash), or the manifest default. */
+  baseUrl: string;
+  credentials: Credentials;
+}
+
+export interface ProviderDefinition {
+  manifest: ProviderManifest;
+  verify(ctx: VerifyContext): Promise<VerifyOutcome>;
+}
