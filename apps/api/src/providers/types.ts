@@ -18,8 +18,11 @@ export interface ProviderManifest {
   regions: readonly string[] | null;
   capabilities: readonly string[];
   credentialSchema: Record<string, CredentialField>;
-  /** Default API base URL; `PROVIDER_<ID>_BASE_URL` overrides it (tests point it at a fake). */
-  defaultBaseUrl: string | null;
+  /**
+   * Default API base URL (a function when it depends on the credentials, e.g. PayPal sandbox/live);
+   * `PROVIDER_<ID>_BASE_URL` overrides it (tests point it at a fake). `null`: no HTTP API (SMTP, 2N).
+   */
+  defaultBaseUrl: string | ((credentials: Credentials) => string) | null;
   /** Sends webhooks to `/api/webhooks/<id>/t/<tenant-slug>`. */
   sendsWebhooks: boolean;
   /** Imports only (Beds24 legacy). */
@@ -41,14 +44,21 @@ export interface ProviderManifest {
  * never the provider's body and never a credential.
  */
 export type VerifyOutcome =
-  | { kind: 'valid'; reason: string; account?: string }
+  | {
+      kind: 'valid';
+      reason: string;
+      /** A label of the verified account shown in metadata (e.g. the WhatsApp display number). */
+      account?: string;
+      /** Credential values to store in place of the ones sent (Beds24: invite code → refresh token). */
+      replaceCredentials?: Credentials;
+    }
   | { kind: 'rejected'; reason: string }
   | { kind: 'under_scoped'; reason: string; missing: string }
   | { kind: 'unreachable'; reason: string };
 
 export interface VerifyContext {
   http: OutboundHttp;
-  /** The configured base URL (no trailing slash), or the manifest default. */
+  /** The configured base URL (no trailing slash), or the manifest default; '' when it has none. */
   baseUrl: string;
   credentials: Credentials;
 }
