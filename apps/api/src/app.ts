@@ -8,6 +8,8 @@ import { authRoutes } from './auth/auth.routes.js';
 import { principalMiddleware } from './auth/middleware.js';
 import type { Deps } from './deps.js';
 import { errorHandler } from './http/error-handler.js';
+import { integrationRoutes } from './integrations/integrations.routes.js';
+import { routingRoutes } from './routing/routing.routes.js';
 import { createMetrics } from './http/metrics.js';
 import { requestId } from './http/request-id.js';
 import { spa } from './http/spa.js';
@@ -52,6 +54,8 @@ export function createApp(deps: Deps): Koa {
     teamRoutes(deps),
     apiKeyRoutes(deps),
     auditRoutes(deps),
+    integrationRoutes(deps),
+    routingRoutes(deps),
   ]) {
     app.use(router.routes());
   }

@@ -3,7 +3,9 @@ import { assertRlsEnforced, createKysely, prepareDatabase } from './db/connect.j
 import { openOwnerDatabase } from './db/database-url.js';
 import type { Deps } from './deps.js';
 import { loadKeyRing, platformSecret } from './keys/key-ring.js';
+import { startJobs } from './jobs/queue.js';
 import type { Logger } from './logger.js';
+import { createOutboundHttp } from './net/outbound-http.js';
 
 export interface Runtime {
   deps: Deps;
@@ -28,12 +30,20 @@ export async function bootstrap(env: Env, log: Logger): Promise<Runtime> {
     const connection = env.APP_DATABASE_URL ?? appUrl;
     const db = createKysely(connection);
     await assertRlsEnforced(db);
+    const jobs = await startJobs(owner.url, env, log);
+    const http = createOutboundHttp({
+      allow: env.OUTBOUND_ALLOWLIST,
+      timeoutMs: env.OUTBOUND_TIMEOUT_MS,
+      httpsOnly: env.NODE_ENV === 'production',
+    });
     return {
-      deps: { env, db, log, keyRing, apiKeyPepper },
+      deps: { env, db, log, keyRing, apiKeyPepper, jobs, http },
       ownerUrl: owner.url,
       appUrl: connection,
       embedded: owner.embedded,
       close: async () => {
+        await jobs.stop();
+        await http.close();
         await db.destroy();
         await owner.stop();
       },

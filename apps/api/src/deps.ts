@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 
 import type { Env } from './config/env.js';
 import type { DB } from './db/schema.js';
+import type { Jobs } from './jobs/queue.js';
 import type { Logger } from './logger.js';
+import type { OutboundHttp } from './net/outbound.js';
 
 /** What request handlers and services share: built once at start-up, passed explicitly. */
 export interface Deps {
@@ -14,4 +16,8 @@ export interface Deps {
   keyRing: KeyRing;
   /** HMAC key for API key hashes; stored wrapped by the master key. */
   apiKeyPepper: Buffer;
+  /** The background job queue (pg-boss in the same PostgreSQL). */
+  jobs: Jobs;
+  /** The one HTTP client for calls leaving Gatehouse (SSRF guard, timeouts, no redirects). */
+  http: OutboundHttp;
 }

@@ -50,11 +50,48 @@ export const Env = z.object({
   COOKIE_SECURE: boolish,
   /** Trust X-Forwarded-* from a reverse proxy (client IPs in audit events, HTTPS detection). */
   TRUST_PROXY: boolish,
+  /**
+   * Addresses or CIDRs outbound calls may reach despite the SSRF guard (comma separated), e.g. a
+   * LAN SMTP relay; tests allow-list 127.0.0.1/32 for their fake providers.
+   */
+  OUTBOUND_ALLOWLIST: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  /** Deadline for one outbound provider call, in milliseconds. */
+  OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Platform OpenRouter key used when a tenant has no active OpenRouter integration. */
+  OPENROUTER_DEFAULT_KEY: z.string().optional(),
+  /** Run background workers (verification, daily re-verification) in this process. */
+  JOBS_WORKERS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** A verification job still running after this many seconds is presumed dead and retried. */
+  VERIFY_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** First retry delay when a provider is unreachable; doubles (with jitter) up to an hour. */
+  VERIFY_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often pg-boss looks for expired jobs, in seconds. */
+  JOBS_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** `PROVIDER_<ID>_BASE_URL` overrides, collected by parseEnv (e.g. PROVIDER_STRIPE_BASE_URL). */
+  providerBaseUrls: z.record(z.string(), z.url()).default({}),
 });
 export type Env = z.infer<typeof Env>;
 
+const BASE_URL_VARIABLE = /^PROVIDER_([A-Z0-9_]+)_BASE_URL$/;
+
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = Env.safeParse(source);
+  const providerBaseUrls: Record<string, string> = {};
+  for (const [name, value] of Object.entries(source)) {
+    const id = BASE_URL_VARIABLE.exec(name)?.[1];
+    if (id && value) providerBaseUrls[id.toLowerCase()] = value.replace(/\/+$/, '');
+  }
+  const result = Env.safeParse({ ...source, providerBaseUrls });
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

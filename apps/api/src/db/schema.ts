@@ -114,6 +114,61 @@ export interface RateLimitsTable {
   count: number;
 }
 
+type JsonOf<T> = ColumnType<T, string | T | undefined, string | T>;
+
+export interface IntegrationsTable {
+  id: string;
+  tenant_id: string;
+  provider: string;
+  status: 'pending_verify' | 'active' | 'inactive' | 'error';
+  enabled_capabilities: ColumnType<string[], string[] | undefined, string[]>;
+  /** Non-sensitive credential values in clear. */
+  settings: JsonOf<Record<string, string>>;
+  /** Sensitive credential values: field → `v1.<dek>.<nonce>.<ciphertext>`. */
+  secrets: JsonOf<Record<string, string>>;
+  /** Field → last four characters of a stored secret. */
+  hints: JsonOf<Record<string, string>>;
+  metadata: Json;
+  health: Json;
+  generation: ColumnType<number, number | undefined, number>;
+  verify_requested_at: NullableTimestamp;
+  verified_at: NullableTimestamp;
+  connected_at: Timestamp;
+  deleted_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IntegrationStatusEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  integration_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string;
+  created_at: Timestamp;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  capability: string;
+  integration_id: string;
+  priority: number;
+  is_default: ColumnType<boolean, boolean | undefined, boolean>;
+  fallback_integration_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  type: string;
+  payload: Json;
+  created_at: Timestamp;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
@@ -125,6 +180,10 @@ export interface DB {
   platform_secrets: PlatformSecretsTable;
   plan_entitlements: PlanEntitlementsTable;
   rate_limits: RateLimitsTable;
+  integrations: IntegrationsTable;
+  integration_status_events: IntegrationStatusEventsTable;
+  routing_rules: RoutingRulesTable;
+  events: EventsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
@@ -133,3 +192,6 @@ export type MembershipRow = Selectable<MembershipsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type IntegrationRow = Selectable<IntegrationsTable>;
+export type IntegrationStatusEventRow = Selectable<IntegrationStatusEventsTable>;
+export type RoutingRuleRow = Selectable<RoutingRulesTable>;

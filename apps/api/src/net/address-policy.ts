@@ -1,5 +1,12 @@
 import ipaddr from 'ipaddr.js';
 
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+
+const exact = (addr: ipaddr.IPv4 | ipaddr.IPv6): [ipaddr.IPv4 | ipaddr.IPv6, number] => [
+  addr,
+  addr.kind() === 'ipv4' ? 32 : 128,
+];
+
 /**
  * Which destination addresses outbound calls may reach (DESIGN §5, SSRF guard). Everything that is
  * not plain public unicast is refused: private, loopback, link-local (incl. 169.254.169.254 cloud
@@ -13,9 +20,12 @@ export class AddressPolicy {
   constructor(allow: readonly string[] = []) {
     this.allowed = allow.map((entry) => {
       const trimmed = entry.trim();
-      if (trimmed.includes('/')) return ipaddr.parseCIDR(trimmed);
-      const addr = ipaddr.parse(trimmed);
-      return [addr, addr.kind() === 'ipv4' ? 32 : 128];
+      const [addr, bits] = trimmed.includes('/') ? ipaddr.parseCIDR(trimmed) : exact(ipaddr.parse(trimmed));
+      // Addresses are checked as the IPv4 they map, so a mapped entry must be too.
+      if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96) {
+        return [(addr as ipaddr.IPv6).toIPv4Address(), bits - 96];
+      }
+      return [addr, bits];
     });
   }
 
@@ -27,6 +37,9 @@ export class AddressPolicy {
       addr = (addr as ipaddr.IPv6).toIPv4Address();
     }
     if (this.allowed.some(([net, bits]) => net.kind() === addr.kind() && addr.match(net, bits))) return true;
-    return addr.range() === 'unicast';
+    if (addr.range() !== 'unicast') return false;
+    // ipaddr.js calls every IPv6 address it has no name for 'unicast', including IPv4-compatible
+    // ::a.b.c.d and unassigned space; only 2000::/3 is global unicast (IANA).
+    return addr.kind() === 'ipv4' || addr.match(GLOBAL_UNICAST_V6);
   }
 }

@@ -89,8 +89,10 @@ export function createOutboundHttp(opts: OutboundOptions = {}): OutboundHttp & {
         const chunks: Buffer[] = [];
         let size = 0;
         for await (const chunk of res.body as AsyncIterable<Buffer>) {
-          if (size < maxBytes) chunks.push(chunk.subarray(0, maxBytes - size));
+          chunks.push(chunk.subarray(0, maxBytes - size));
           size += chunk.length;
+          // Stop reading (leaving the loop destroys the body): an endless body must not run into the deadline.
+          if (size >= maxBytes) break;
         }
         if (res.statusCode >= 300 && res.statusCode < 400) {
           throw new OutboundError('redirect', `${url.host} answered with a redirect, which is not followed`);
@@ -111,7 +113,8 @@ export function createOutboundHttp(opts: OutboundOptions = {}): OutboundHttp & {
       }
     },
 
-    async resolveAllowed(host: string): Promise<string> {
+    async resolveAllowed(name: string): Promise<string> {
+      const host = name.replace(/^\[|\]$/g, '');
       if (isIP(host)) {
         if (!policy.allows(host)) throw new OutboundError('blocked', `${host} is a private or reserved address`);
         return host;
@@ -145,6 +148,9 @@ function toOutboundError(error: unknown, host: string): OutboundError {
     error instanceof undiciErrors.ConnectTimeoutError
   ) {
     return new OutboundError('timeout', `${host} did not answer in time`);
+  }
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|^ERR_TLS|^ERR_SSL/.test(code ?? '')) {
+    return new OutboundError('network', `${host}: the TLS handshake failed (certificate not accepted)`);
   }
   const reasons: Record<string, string> = {
     ENOTFOUND: 'the host name does not resolve',

@@ -14,3 +14,21 @@ export const listDataKeys = (db: Executor) =>
 
 export const setWrappedDataKey = (db: Executor, id: string, kekId: string, wrapped: string): Promise<unknown> =>
   db.updateTable('data_keys').set({ kek_id: kekId, wrapped }).where('id', '=', id).execute();
+
+/** The tenant's newest data key: new ciphertexts are written under it. */
+export const findLatestDataKey = (db: Executor, tenantId: string) =>
+  db
+    .selectFrom('data_keys')
+    .select(['id', 'kek_id', 'wrapped'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+export const findDataKey = (db: Executor, tenantId: string, id: string) =>
+  db
+    .selectFrom('data_keys')
+    .select(['id', 'kek_id', 'wrapped'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();

@@ -25,6 +25,13 @@ beforeAll(async () => {
   const members = await other.get('/api/v1/team/members');
   foreignIds['/api/v1/team/members'] = members.body.data[0].id;
   foreignIds['/api/v1/platform/tenants'] = theirs.id;
+  const twon = await other.post('/api/v1/integrations', { provider: 'twon', credentials: {} });
+  foreignIds['/api/v1/integrations'] = twon.body.data.id;
+  const rule = await other.post('/api/v1/routing-rules', {
+    capability: 'intercom_open',
+    integration_id: twon.body.data.id,
+  });
+  foreignIds['/api/v1/routing-rules'] = rule.body.data.id;
 });
 afterAll(() => app.close());
 
@@ -33,6 +40,8 @@ const minimalBody: Record<string, unknown> = {
   UpdateApiKey: { name: 'stolen' },
   ChangeMemberRole: { role: 'staff' },
   UpdatePlatformTenantPlan: { plan: 'free' },
+  UpdateIntegration: { metadata: { stolen: true } },
+  UpdateRoutingRule: { priority: 1 },
 };
 
 describe('cross-tenant walk', () => {
@@ -56,6 +65,10 @@ describe('cross-tenant walk', () => {
     const other = await app.login(theirs.users.owner.email);
     const key = await other.get(`/api/v1/api-keys/${foreignIds['/api/v1/api-keys']}`);
     expect(key.body.data).toMatchObject({ name: 'theirs', status: 'active' });
+    const integration = await other.get(`/api/v1/integrations/${foreignIds['/api/v1/integrations']}`);
+    expect(integration.body.data.metadata.stolen).toBeUndefined();
+    const rule = await other.get(`/api/v1/routing-rules/${foreignIds['/api/v1/routing-rules']}`);
+    expect(rule.body.data.priority).toBe(100);
   });
 });
 

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { inject } from 'vitest';
 
 import { createApp } from '../app.js';
+import { startIntegrationWorkers } from '../integrations/workers.js';
 import { hashPassword } from '../auth/passwords.js';
 import * as users from '../auth/users.repository.js';
 import { bootstrap, type Runtime } from '../bootstrap.js';
@@ -73,9 +74,14 @@ export class TestApp {
       MASTER_KEY: TEST_MASTER_KEY,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'gatehouse-test-data-')),
       LOG_LEVEL: 'info',
+      // Fake providers listen on loopback, which the SSRF guard blocks unless allow-listed.
+      OUTBOUND_ALLOWLIST: '127.0.0.1/32',
+      OUTBOUND_TIMEOUT_MS: '2000',
+      VERIFY_RETRY_DELAY_SECONDS: '1',
       ...overrides,
     });
     const runtime = await bootstrap(env, createLogger(env.LOG_LEVEL, sink));
+    await startIntegrationWorkers(runtime.deps);
     const server: Server = await new Promise((ok) => {
       const s = createApp(runtime.deps).listen(0, '127.0.0.1', () => ok(s));
     });

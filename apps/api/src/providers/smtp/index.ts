@@ -1,0 +1,5 @@
+import type { ProviderDefinition } from '../types.js';
+import { manifest } from './manifest.js';
+import { verify } from './verify.js';
+
+export const smtp: ProviderDefinition = { manifest, verify };

@@ -1,0 +1,82 @@
+import type { ProviderManifest } from '../types.js';
+import { monogram } from '../logo.js';
+
+export const manifest: ProviderManifest = {
+  id: 'smtp',
+  displayName: 'SMTP',
+  category: 'email',
+  description: 'Send booking confirmations and guest emails through your own mail server.',
+  docsUrl: 'https://nodemailer.com/smtp/',
+  logoSvg: monogram('@', '#4b5563'),
+  regions: null,
+  capabilities: ['send_email'],
+  credentialSchema: {
+    host: {
+      type: 'string',
+      sensitive: false,
+      required: true,
+      label: 'SMTP server',
+      description: "Host name of your provider's SMTP server.",
+      pattern: '^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\\[?[0-9A-Fa-f:.]+\\]?$',
+      pattern_message: 'SMTP server must be a host name such as smtp.example.com, without a protocol or port',
+      placeholder: 'smtp.example.com',
+    },
+    port: {
+      type: 'number',
+      sensitive: false,
+      required: true,
+      label: 'Port',
+      description: 'Usually 587 with STARTTLS or 465 with TLS.',
+      pattern: '^[0-9]{1,5}$',
+      pattern_message: 'Port must be a number such as 587',
+      default: '587',
+      placeholder: '587',
+    },
+    security: {
+      type: 'select',
+      sensitive: false,
+      required: true,
+      label: 'Security',
+      description:
+        'How the connection is encrypted. STARTTLS (port 587) or TLS (port 465); None only for trusted networks.',
+      options: [
+        { value: 'starttls', label: 'STARTTLS' },
+        { value: 'tls', label: 'TLS' },
+        { value: 'none', label: 'None' },
+      ],
+      default: 'starttls',
+    },
+    username: {
+      type: 'string',
+      sensitive: false,
+      required: true,
+      label: 'Username',
+      description: 'The SMTP login, often the full mailbox address.',
+      placeholder: 'bookings@example.com',
+    },
+    password: {
+      type: 'string',
+      sensitive: true,
+      required: true,
+      label: 'Password',
+      description: 'The SMTP password, or an app password where your provider requires one.',
+      placeholder: '••••••••',
+    },
+    from_address: {
+      type: 'email',
+      sensitive: false,
+      required: true,
+      label: 'From address',
+      description: 'The sender guests see; your server must allow sending as this address.',
+      pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
+      pattern_message: 'From address must be an email address such as bookings@example.com',
+      placeholder: 'bookings@example.com',
+    },
+  },
+  defaultBaseUrl: null,
+  sendsWebhooks: false,
+  healthHints: [
+    'The card shows Connected: the server accepted the login (no email is sent to check).',
+    'Send a test booking confirmation to yourself and check it arrives from the From address, not in spam.',
+  ],
+};
