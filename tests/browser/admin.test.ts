@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { launchChromium, screenshot, watchErrors } from '../support/browser.js';
+import { launchChromium, screenshot, signInAs } from '../support/browser.js';
 import {
   Api,
   freshDatabase,
@@ -59,26 +59,7 @@ afterAll(async () => {
   removeDir(dataDir);
 });
 
-async function signIn(
-  email: string,
-  password: string,
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: gatehouse.url });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${gatehouse.url}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page
-    .getByTestId('login-password')
-    .locator('input')
-    .or(page.getByTestId('login-password'))
-    .first()
-    .fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('welcome-card').waitFor();
-  return { context, page, errors };
-}
+const signIn = (email: string, password: string) => signInAs(browser, gatehouse.url, email, password);
 
 describe('admin SPA in Chromium', () => {
   it('an owner generates an API key, sees the secret once, copies the prefix and revokes it', async () => {

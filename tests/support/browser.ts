@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 import { ROOT } from './gatehouse.js';
 
@@ -52,4 +52,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await settle(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** A fresh browser context signed in through the login page; `errors` collects console errors. */
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-email').fill(email);
+  await page
+    .getByTestId('login-password')
+    .locator('input')
+    .or(page.getByTestId('login-password'))
+    .first()
+    .fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('welcome-card').waitFor();
+  return { context, page, errors };
 }

@@ -3,6 +3,7 @@ import { randomToken } from '@gatehouse/crypto';
 import { hashPassword } from '../auth/passwords.js';
 import * as users from '../auth/users.repository.js';
 import type { Deps } from '../deps.js';
+import { createIntegration } from '../integrations/integrations.service.js';
 import { createTenant, listAllTenants } from './tenants.service.js';
 
 export const DEMO_EMAIL = 'owner@demo.gatehouse.test';
@@ -27,7 +28,7 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; password: s
   } else {
     await users.setPassword(deps.db, existing.id, await hashPassword(password));
   }
-  await createTenant(
+  const created = await createTenant(
     deps,
     {
       slug: 'demo',
@@ -38,6 +39,13 @@ export async function seedDemo(deps: Deps): Promise<{ email: string; password: s
       owner_name: 'Demo Owner',
     },
     { principal: null, ip: null, requestId: null },
+  );
+  // The 2N intercom needs no tenant credentials, so the demo hub shows one live connection.
+  await createIntegration(
+    deps,
+    created.tenant.id,
+    { provider: 'twon', credentials: {} },
+    { principal: null, ip: null, requestId: null, actor: { type: 'system', id: null, label: 'demo seed' } },
   );
   return { email: DEMO_EMAIL, password, slug: 'demo' };
 }

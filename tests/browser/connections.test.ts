@@ -1,0 +1,120 @@
+import { AllFakes, type StripeFake, VALID_CREDENTIALS } from '@gatehouse/provider-fakes';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { launchChromium, screenshot, signInAs } from '../support/browser.js';
+import { freshDatabase, removeDir, type RunningGatehouse, startGatehouse, tempDataDir } from '../support/gatehouse.js';
+
+const fakes = new AllFakes();
+const stripe = () => fakes.http.get<StripeFake>('stripe');
+const { publishable_key: PK, secret_key: SK } = VALID_CREDENTIALS.stripe;
+const BAD_KEY = 'sk_test_BrowserRevokedKey9999';
+
+let gatehouse: RunningGatehouse;
+let browser: Browser;
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+const dataDir = tempDataDir();
+
+beforeAll(async () => {
+  await fakes.start();
+  database = await freshDatabase();
+  gatehouse = await startGatehouse({
+    env: {
+      DATABASE_URL: database?.url,
+      DATA_DIR: dataDir,
+      MASTER_KEY: undefined,
+      // The fake providers listen on loopback, which the SSRF guard refuses unless allow-listed.
+      OUTBOUND_ALLOWLIST: '127.0.0.1/32',
+      VERIFY_RETRY_DELAY_SECONDS: '1',
+      ...fakes.env(),
+    },
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gatehouse?.stop();
+  await database?.drop();
+  await fakes.close();
+  removeDir(dataDir);
+});
+
+const status = (page: Page) => page.getByTestId('provider-status-stripe');
+
+async function openDrawer(page: Page) {
+  await page.getByTestId('provider-configure-stripe').click();
+  const drawer = page.getByTestId('integration-drawer');
+  await drawer.waitFor();
+  return drawer;
+}
+
+const input = (page: Page, field: string) =>
+  page
+    .getByTestId(`credential-${field}`)
+    .locator('input')
+    .or(page.getByTestId(`credential-${field}`))
+    .first();
+
+describe('Connections hub in Chromium', () => {
+  it('connects Stripe, keeps a blank secret, shows a rejected key, and disconnects', async () => {
+    const { context, page, errors } = await signInAs(
+      browser,
+      gatehouse.url,
+      gatehouse.demo!.email,
+      gatehouse.demo!.password,
+    );
+    await page.goto(`${gatehouse.url}/settings/integrations/connections`);
+    await expect.poll(() => status(page).textContent()).toBe('Not connected');
+    await page.getByTestId('webhooks-card').waitFor();
+
+    // Configure with test keys; Stripe answers slowly, so "Verifying" is on screen for a moment.
+    stripe().mode = 'slow';
+    stripe().slowMs = 2_000;
+    let drawer = await openDrawer(page);
+    await expect
+      .poll(() => drawer.getByTestId('integration-webhook-url').textContent())
+      .toContain('/api/webhooks/stripe/t/');
+    await input(page, 'publishable_key').fill('sk_test_wrong');
+    await input(page, 'secret_key').fill(SK);
+    await page.getByTestId('integration-save').click();
+    await expect
+      .poll(() => page.getByTestId('credential-publishable_key-error').textContent())
+      .toContain('Publishable key must start with pk_test_ or pk_live_');
+    await input(page, 'publishable_key').fill(PK);
+    await screenshot(page, 'connection-drawer');
+    await page.getByTestId('integration-save').click();
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toBe('Verifying');
+    stripe().mode = 'normal';
+    await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toBe('Connected');
+    await expect.poll(() => page.getByTestId('provider-mode-stripe').textContent()).toMatch(/Test/);
+    await screenshot(page, 'connections');
+
+    // Edit with the secret left blank: the stored key is kept and verified again.
+    const callsBefore = stripe().requests.length;
+    drawer = await openDrawer(page);
+    await expect.poll(() => input(page, 'secret_key').getAttribute('placeholder')).toContain('••••');
+    await input(page, 'publishable_key').fill('pk_test_51BrowserRotated');
+    await page.getByTestId('integration-save').click();
+    await expect.poll(() => stripe().requests.length, { timeout: 20_000 }).toBeGreaterThan(callsBefore);
+    await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toBe('Connected');
+    expect(stripe().requests.at(-1)?.headers.authorization).toBe(`Bearer ${SK}`);
+
+    // A key Stripe does not know: the card turns to Error with the reason, never the key.
+    drawer = await openDrawer(page);
+    await input(page, 'secret_key').fill(BAD_KEY);
+    await page.getByTestId('integration-save').click();
+    await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toBe('Error');
+    const reason = await page.getByTestId('provider-error-stripe').textContent();
+    expect(reason).toMatch(/Stripe rejected the secret key/);
+    expect(await page.content()).not.toContain(BAD_KEY);
+
+    // Disconnect after confirming: the card is back to Not connected.
+    await page.getByTestId('provider-disconnect-stripe').click();
+    await page.getByTestId('confirm-accept').click();
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toBe('Not connected');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
