@@ -73,8 +73,8 @@ describe('Connections hub in Chromium', () => {
     stripe().slowMs = 2_000;
     let drawer = await openDrawer(page);
     await expect
-      .poll(() => drawer.getByTestId('integration-webhook-url').textContent())
-      .toContain('/api/webhooks/stripe/t/');
+      .poll(() => drawer.getByTestId('integration-webhook-url').inputValue())
+      .toContain('/api/webhooks/stripe/t/demo');
     await input(page, 'publishable_key').fill('sk_test_wrong');
     await input(page, 'secret_key').fill(SK);
     await page.getByTestId('integration-save').click();

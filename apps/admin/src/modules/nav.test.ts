@@ -13,18 +13,29 @@ describe('buildNavigation (seed 003)', () => {
   it('gives staff no Integrations entry at all', () => {
     expect(groups('staff')).not.toContain('Integrations');
     expect(labels('staff')).not.toContain('Connections');
+    expect(labels('staff')).not.toContain('Health');
+    expect(labels('staff')).not.toContain('Routing');
     expect(labels('staff')).not.toContain('API');
     expect(labels('staff')).not.toContain('Webhooks');
     expect(labels('staff')).toEqual(['Dashboard', 'Team']);
   });
 
-  it('gives managers Connections and Webhooks but not API', () => {
+  it('gives managers Connections, Health, Routing and Webhooks but not API', () => {
     expect(groups('manager')).toContain('Integrations');
-    expect(labels('manager')).toEqual(['Dashboard', 'Connections', 'Webhooks', 'Team']);
+    expect(labels('manager')).toEqual(['Dashboard', 'Connections', 'Health', 'Routing', 'Webhooks', 'Team']);
   });
 
   it.each(['admin', 'owner'] as const)('gives %s every entry', (role) => {
-    expect(labels(role)).toEqual(['Dashboard', 'Connections', 'API', 'Webhooks', 'Team', 'Audit log']);
+    expect(labels(role)).toEqual([
+      'Dashboard',
+      'Connections',
+      'Health',
+      'Routing',
+      'API',
+      'Webhooks',
+      'Team',
+      'Audit log',
+    ]);
   });
 
   it('keeps plan-gated pages visible but locked, so opening them explains the upgrade', () => {
@@ -34,11 +45,20 @@ describe('buildNavigation (seed 003)', () => {
     expect(integrations?.locked).toBe(true);
     expect(integrations?.children?.map((c) => [c.label, c.locked])).toEqual([
       ['Connections', true],
+      ['Health', true],
+      ['Routing', true],
       ['API', true],
       ['Webhooks', true],
     ]);
     const team = flattenNavigation(buildNavigation(makeMe('admin', 'free'))).find((l) => l.label === 'Team');
     expect(team?.locked).toBeUndefined();
+  });
+
+  it('lists the integration pages with their icons, Health and Routing right after Connections', () => {
+    const links = flattenNavigation(buildNavigation(makeMe('owner')));
+    const byLabel = (label: string) => links.find((l) => l.label === label);
+    expect(byLabel('Health')).toMatchObject({ icon: 'pi pi-heart', to: '/settings/integrations/health' });
+    expect(byLabel('Routing')).toMatchObject({ icon: 'pi pi-directions', to: '/settings/integrations/routing' });
   });
 
   it('shows only the dashboard to an account without a workspace', () => {

@@ -44,6 +44,18 @@ const SIDEBAR: SectionEntry[] = [
             to: '/settings/integrations/connections',
             action: 'integrations.view',
           },
+          {
+            label: 'Health',
+            icon: 'pi pi-heart',
+            to: '/settings/integrations/health',
+            action: 'integrations.view',
+          },
+          {
+            label: 'Routing',
+            icon: 'pi pi-directions',
+            to: '/settings/integrations/routing',
+            action: 'integrations.view',
+          },
           { label: 'API', icon: 'pi pi-key', to: '/settings/integrations/api', action: 'api_keys.manage' },
           { label: 'Webhooks', icon: 'pi pi-send', to: '/settings/integrations/webhooks', action: 'webhooks.manage' },
         ],

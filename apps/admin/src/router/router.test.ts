@@ -60,6 +60,23 @@ describe('router guard', () => {
     wrapper.unmount();
   });
 
+  it.each(['/settings/integrations/health', '/settings/integrations/routing', '/settings/integrations/connections/x'])(
+    'closes %s to staff and asks a Pro workspace to upgrade',
+    async (path) => {
+      serve(makeMe('staff'));
+      const staff = await mountApp(path);
+      await flushPromises();
+      expect(staff.wrapper.find('[data-testid="forbidden-notice"]').exists()).toBe(true);
+      staff.wrapper.unmount();
+
+      serve(makeMe('manager', 'pro'));
+      const pro = await mountApp(path);
+      await flushPromises();
+      expect(pro.wrapper.find('[data-testid="upgrade-notice"]').exists()).toBe(true);
+      pro.wrapper.unmount();
+    },
+  );
+
   it('opens the API keys page for an owner on Enterprise', async () => {
     serve(makeMe('owner'));
     const { wrapper } = await mountApp('/settings/integrations/api');

@@ -1,9 +1,17 @@
 import { useApiKeysStore } from './api-keys';
 import { useAuditStore } from './audit';
 import { useAuthStore } from './auth';
+import { useIntegrationsStore } from './integrations';
+import { useRoutingRulesStore } from './routing-rules';
 import { useTeamStore } from './team';
 
-const domainStores = () => [useApiKeysStore(), useTeamStore(), useAuditStore()];
+const domainStores = () => [
+  useApiKeysStore(),
+  useTeamStore(),
+  useAuditStore(),
+  useIntegrationsStore(),
+  useRoutingRulesStore(),
+];
 
 /**
  * Loads who is signed in. Domain lists are not prefetched: each page loads its list when opened

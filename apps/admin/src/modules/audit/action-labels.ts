@@ -12,6 +12,16 @@ const LABELS: Record<string, string> = {
   'tenant.created': 'Created the workspace',
   'tenant.updated': 'Changed workspace settings',
   'tenant.plan_changed': 'Changed the plan',
+  'integration.created': 'Connected an integration',
+  'integration.updated': 'Edited an integration',
+  'integration.deleted': 'Disconnected an integration',
+  'integration.activated': 'Enabled an integration',
+  'integration.disabled': 'Disabled an integration',
+  'integration.verify_requested': 'Asked to verify an integration',
+  'integration.reset': 'Reset an integration',
+  'routing_rule.created': 'Created a routing rule',
+  'routing_rule.updated': 'Edited a routing rule',
+  'routing_rule.deleted': 'Deleted a routing rule',
 };
 
 export const actionLabel = (action: string): string | null => LABELS[action] ?? null;
