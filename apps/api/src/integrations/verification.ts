@@ -138,10 +138,9 @@ async function replaced(
   return { secrets: JSON.stringify(secrets), hints: JSON.stringify(hints) };
 }
 
-/** Minute sweep: re-queue verifications whose job was lost or gave up (at most every 15 minutes each). */
-export async function sweepStaleVerifications(deps: Deps): Promise<number> {
-  const stale = await inScope(deps.db, { platform: true }, (trx) => repo.listStaleVerifications(trx, 15 * 60));
-  for (const item of stale) {
+/** Marks each integration as requested again (in its tenant's scope) and queues its verification. */
+async function requeue(deps: Deps, items: { id: string; tenant_id: string; generation: number }[]): Promise<number> {
+  for (const item of items) {
     await inScope(deps.db, { tenantId: item.tenant_id }, (trx) =>
       repo.updateIntegration(trx, item.tenant_id, item.id, { verify_requested_at: new Date() }),
     );
@@ -151,21 +150,15 @@ export async function sweepStaleVerifications(deps: Deps): Promise<number> {
       generation: item.generation,
     });
   }
-  return stale.length;
+  return items.length;
+}
+
+/** Minute sweep: re-queue verifications whose job was lost or gave up (at most every 15 minutes each). */
+export async function sweepStaleVerifications(deps: Deps): Promise<number> {
+  return requeue(deps, await inScope(deps.db, { platform: true }, (trx) => repo.listStaleVerifications(trx, 15 * 60)));
 }
 
 /** Daily: re-verify every active or failing integration; a break moves it to `error`, a recovery back. */
 export async function reverifyAll(deps: Deps): Promise<number> {
-  const rows = await inScope(deps.db, { platform: true }, (trx) => repo.listForReverification(trx));
-  for (const item of rows) {
-    await inScope(deps.db, { tenantId: item.tenant_id }, (trx) =>
-      repo.updateIntegration(trx, item.tenant_id, item.id, { verify_requested_at: new Date() }),
-    );
-    await deps.jobs.requestVerification({
-      tenantId: item.tenant_id,
-      integrationId: item.id,
-      generation: item.generation,
-    });
-  }
-  return rows.length;
+  return requeue(deps, await inScope(deps.db, { platform: true }, (trx) => repo.listForReverification(trx)));
 }
