@@ -3,7 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { launchChromium, screenshot, signInAs } from '../support/browser.js';
-import { freshDatabase, removeDir, type RunningGatehouse, startGatehouse, tempDataDir } from '../support/gatehouse.js';
+import {
+  Api,
+  freshDatabase,
+  removeDir,
+  type RunningGatehouse,
+  startGatehouse,
+  tempDataDir,
+} from '../support/gatehouse.js';
 
 const fakes = new AllFakes();
 const stripe = () => fakes.http.get<StripeFake>('stripe');
@@ -90,6 +97,30 @@ describe('Connections hub in Chromium', () => {
     await expect.poll(() => page.getByTestId('provider-mode-stripe').textContent()).toMatch(/Test/);
     await screenshot(page, 'connections');
 
+    // The detail, health and routing pages show the new connection.
+    await page.getByTestId('provider-details-stripe').click();
+    await page.waitForURL(/\/settings\/integrations\/connections\/[0-9a-f-]{36}$/);
+    const integrationId = page.url().split('/').pop()!;
+    await expect.poll(() => page.getByText('Verified: Stripe accepted the secret key').count()).toBeGreaterThan(0);
+    await screenshot(page, 'integration-detail');
+    await page.goto(`${gatehouse.url}/settings/integrations/health`);
+    await page.getByTestId('health-row-stripe').waitFor();
+    await screenshot(page, 'integration-health');
+    const api = new Api(gatehouse.url);
+    await api.call('POST', '/api/v1/auth/login', gatehouse.demo);
+    const rule = await api.call('POST', '/api/v1/routing-rules', {
+      capability: 'initiate_payment',
+      integration_id: integrationId,
+      is_default: true,
+    });
+    expect(rule.status).toBe(201);
+    await page.goto(`${gatehouse.url}/settings/integrations/routing`);
+    await expect.poll(() => page.getByTestId('routing-table').textContent()).toContain('Stripe');
+    await screenshot(page, 'routing-rules');
+    await api.call('DELETE', `/api/v1/routing-rules/${rule.body.data.id}`);
+    await page.goto(`${gatehouse.url}/settings/integrations/connections`);
+    await expect.poll(() => status(page).textContent()).toBe('Connected');
+
     // Edit with the secret left blank: the stored key is kept and verified again.
     const callsBefore = stripe().requests.length;
     drawer = await openDrawer(page);
@@ -107,6 +138,8 @@ describe('Connections hub in Chromium', () => {
     await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toBe('Error');
     const reason = await page.getByTestId('provider-error-stripe').textContent();
     expect(reason).toMatch(/Stripe rejected the secret key/);
+    // Once the drawer (which held the typed key) is gone, the key is nowhere on the page.
+    await page.getByTestId('integration-drawer').waitFor({ state: 'detached' });
     expect(await page.content()).not.toContain(BAD_KEY);
 
     // Disconnect after confirming: the card is back to Not connected.
