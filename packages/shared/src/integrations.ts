@@ -90,7 +90,10 @@ export const Integration = z
     status: IntegrationStatus,
     enabled_capabilities: z.array(z.string()),
     credentials: MaskedCredentials,
-    /** The last four characters of each stored sensitive field, e.g. `{ "secret_key": "4242" }`. */
+    /**
+     * The last four characters of each stored sensitive field, e.g. `{ "secret_key": "4242" }`;
+     * `null` when the field is not stored (or too short to hint at safely).
+     */
     credential_hints: z.record(z.string(), z.string().nullable()),
     mode: IntegrationMode.nullable(),
     /** Your own metadata plus what verification recorded (`last_error`, `last_checked_at`, `account`). */
@@ -128,7 +131,10 @@ export const CreateIntegrationBody = z
   .strict();
 export type CreateIntegrationBody = z.infer<typeof CreateIntegrationBody>;
 
-/** Partial update; a blank or omitted secret keeps the stored value. */
+/**
+ * Partial update. A blank (`""`) or omitted secret keeps the stored value; `null` removes an optional
+ * secret. Omitted non-sensitive fields are unchanged; a blank optional one is cleared.
+ */
 export const UpdateIntegrationBody = z
   .object({
     credentials: CredentialsInput,

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
 import { AllFakes, type FixtureProvider } from '@gatehouse/provider-fakes';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +10,18 @@ import { PROVIDERS } from '../providers/registry.js';
 import { TestApp, type TestTenant } from '../test/harness.js';
 import type { HttpClient } from '../test/http-client.js';
 import { waitForIntegration } from '../test/integrations.js';
+
+const run = promisify(execFile);
+
+/** `pg_dump` of the whole database as plain SQL, or null when no pg_dump can dump this server. */
+async function plainDump(url: string): Promise<string | null> {
+  const version = await run('pg_dump', ['--version']).catch(() => null);
+  const client = Number(/(\d+)\./.exec(version?.stdout ?? '')?.[1] ?? 0);
+  const owner = createKysely<unknown>(url, 1);
+  const server = await sql<{ v: string }>`show server_version_num`.execute(owner).finally(() => owner.destroy());
+  if (client === 0 || client < Math.floor(Number(server.rows[0]!.v) / 10_000)) return null;
+  return (await run('pg_dump', ['--format=plain', url], { maxBuffer: 256 * 1024 * 1024 })).stdout;
+}
 
 const fakes = new AllFakes();
 let app: TestApp;
@@ -98,6 +113,13 @@ describe('every provider through the real code path', () => {
     } finally {
       await owner.destroy();
     }
+    expect(dump).toContain('pk_test_51FixturePublishable000');
+    for (const canary of AllFakes.canaries()) expect(dump).not.toContain(canary);
+  });
+
+  it('and neither does a real pg_dump, where a pg_dump matching the server is installed', async (ctx) => {
+    const dump = await plainDump(app.runtime.ownerUrl);
+    if (dump === null) ctx.skip(); // the embedded PostgreSQL ships no pg_dump
     expect(dump).toContain('pk_test_51FixturePublishable000');
     for (const canary of AllFakes.canaries()) expect(dump).not.toContain(canary);
   });
