@@ -42,6 +42,8 @@ export async function startJobs(ownerUrl: string, env: Env, log: Logger): Promis
     superviseIntervalSeconds: env.JOBS_SUPERVISE_SECONDS,
     supervise: env.JOBS_WORKERS,
     schedule: env.JOBS_WORKERS,
+    // LISTEN/NOTIFY wakes a worker as soon as a verification is queued instead of at its next poll.
+    useListenNotify: env.JOBS_WORKERS,
   });
   boss.on('error', (error: Error) => log.error({ err: error.message }, 'job queue error'));
   await boss.start();
@@ -55,7 +57,15 @@ export async function startJobs(ownerUrl: string, env: Env, log: Logger): Promis
       if (!env.JOBS_WORKERS) return;
       await boss.work<VerifyJob>(
         QUEUES.verify,
-        { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true },
+        // Provider calls wait on the network, so several run side by side in each process.
+        {
+          pollingIntervalSeconds: 0.5,
+          // Polling stays as frequent with NOTIFY on: retries become due without a notification.
+          notifyPollingIntervalSeconds: 0.5,
+          batchSize: 1,
+          includeMetadata: true,
+          localConcurrency: env.JOBS_CONCURRENCY,
+        },
         async ([job]) => {
           if (job) await handlers.verify(job.data, job.retryCount);
         },
