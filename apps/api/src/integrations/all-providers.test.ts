@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
-import { AllFakes, type FixtureProvider } from '@gatehouse/provider-fakes';
+import { AllFakes, type Beds24Fake, type FixtureProvider } from '@gatehouse/provider-fakes';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -74,6 +74,28 @@ describe('every provider through the real code path', () => {
     expect(done.metadata.last_error).toBeUndefined();
     expect(done.status).toBe('active');
     ids.set(id, integration.id);
+  });
+
+  it('stores the refresh token a Beds24 invite code was exchanged for, in place of the spent code', async () => {
+    await admin.delete(`/api/v1/integrations/${ids.get('beds24')}`);
+    const refresh = 'FixtureCanaryBeds24FromInvite14';
+    app.secrets.add(refresh);
+    fakes.http.get<Beds24Fake>('beds24').addInviteCode('FixtureCanaryInviteCode15', refresh);
+    app.secrets.add('FixtureCanaryInviteCode15');
+    const created = await admin.post('/api/v1/integrations', {
+      provider: 'beds24',
+      credentials: { invite_code: 'FixtureCanaryInviteCode15' },
+    });
+    expect(created.body.data.credential_hints).toEqual({ refresh_token: null, invite_code: 'de15' });
+    const done = await waitForIntegration(admin, created.body.data.id, (i) => i.status !== 'pending_verify');
+    expect(done.status).toBe('active');
+    expect(done.credential_hints).toEqual({ refresh_token: 'te14', invite_code: null });
+    // A second verification uses the stored refresh token; the spent code is never sent again.
+    await admin.post(`/api/v1/integrations/${done.id}/verify`);
+    await waitForIntegration(admin, done.id, (i) => !i.verifying);
+    const calls = fakes.http.get<Beds24Fake>('beds24').requests.map((r) => r.path);
+    expect(calls.filter((p) => p === '/v2/authentication/setup')).toHaveLength(1);
+    expect((await admin.get(`/api/v1/integrations/${done.id}`)).body.data.status).toBe('active');
   });
 
   it('paginates with meta and links, and filters by status and category', async () => {

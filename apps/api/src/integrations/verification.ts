@@ -91,7 +91,6 @@ async function applyOutcome(deps: Deps, job: VerifyJob, outcome: VerifyOutcome, 
       delete health.verification_attempts;
       if (outcome.account) health.account = outcome.account;
       patch.verified_at = now;
-      if (outcome.replaceCredentials) Object.assign(patch, await replaced(deps, trx, row, outcome.replaceCredentials));
     } else {
       health.last_error = outcome.reason;
       health.last_error_at = now.toISOString();
@@ -100,6 +99,7 @@ async function applyOutcome(deps: Deps, job: VerifyJob, outcome: VerifyOutcome, 
       if (outcome.kind === 'unreachable') health.verification_attempts = attempt + 1;
       else delete health.verification_attempts;
     }
+    if (outcome.replaceCredentials) Object.assign(patch, await replaced(deps, trx, row, outcome.replaceCredentials));
     patch.health = JSON.stringify(health);
     patch.status = nextStatus(row.status, outcome.kind);
     await repo.updateIntegration(trx, row.tenant_id, row.id, patch);

@@ -43,18 +43,23 @@ export interface ProviderManifest {
  * `error`; `unreachable` keeps it waiting and is retried. `reason` is a human sentence written by us,
  * never the provider's body and never a credential.
  */
-export type VerifyOutcome =
+export type VerifyOutcome = (
   | {
       kind: 'valid';
       reason: string;
       /** A label of the verified account shown in metadata (e.g. the WhatsApp display number). */
       account?: string;
-      /** Credential values to store in place of the ones sent (Beds24: invite code → refresh token). */
-      replaceCredentials?: Credentials;
     }
   | { kind: 'rejected'; reason: string }
   | { kind: 'under_scoped'; reason: string; missing: string }
-  | { kind: 'unreachable'; reason: string };
+  | { kind: 'unreachable'; reason: string }
+) & {
+  /**
+   * Credential values to store in place of the ones sent, whatever the outcome (Beds24: a
+   * single-use invite code exchanged for a refresh token must be kept even if a later call fails).
+   */
+  replaceCredentials?: Credentials;
+};
 
 export interface VerifyContext {
   http: OutboundHttp;

@@ -37,6 +37,15 @@ describe('Beds24 verification against the fake', () => {
     expect(await run({ refresh_token: REFRESH, invite_code: '' })).toMatchObject({ kind: 'valid' });
   });
 
+  it('keeps the refresh token of a spent invite code even when the next check fails', async () => {
+    beds24().addInviteCode(INVITE, REFRESH, { tokenValid: false });
+    const outcome = await run({ invite_code: INVITE });
+    expect(outcome).toMatchObject({
+      kind: 'rejected',
+      replaceCredentials: { refresh_token: REFRESH, invite_code: '' },
+    });
+  });
+
   it('turns a refresh token into a token and checks it, without replacing credentials', async () => {
     beds24().addRefreshToken(REFRESH);
     const outcome = await run({ refresh_token: REFRESH });

@@ -10,6 +10,15 @@ const PROVIDER = 'Beds24';
  * answers 200 even for an invalid one, so the body decides.
  */
 export async function verify(ctx: VerifyContext): Promise<VerifyOutcome> {
+  const exchange: { refreshToken?: string } = {};
+  const outcome = await check(ctx, exchange);
+  // The invite code is spent once exchanged: keep its refresh token whatever happened next.
+  return exchange.refreshToken
+    ? { ...outcome, replaceCredentials: { refresh_token: exchange.refreshToken, invite_code: '' } }
+    : outcome;
+}
+
+async function check(ctx: VerifyContext, exchange: { refreshToken?: string }): Promise<VerifyOutcome> {
   const invite = (ctx.credentials.invite_code ?? '').trim();
   let refreshToken = (ctx.credentials.refresh_token ?? '').trim();
   let token: string | undefined;
@@ -27,6 +36,7 @@ export async function verify(ctx: VerifyContext): Promise<VerifyOutcome> {
     if (res.status === 200 && typeof issued === 'string' && issued !== '') {
       refreshToken = issued;
       exchanged = true;
+      exchange.refreshToken = issued;
       // The setup answer carries a token too: using it spares a call after the single-use code is spent.
       const setupToken = pick(res.json, 'token');
       if (typeof setupToken === 'string' && setupToken !== '') token = setupToken;
@@ -77,6 +87,5 @@ export async function verify(ctx: VerifyContext): Promise<VerifyOutcome> {
       ? 'Beds24 accepted the invite code; its refresh token is stored'
       : 'Beds24 accepted the refresh token',
     ...(typeof owner === 'number' || typeof owner === 'string' ? { account: `Beds24 account ${owner}` } : {}),
-    ...(exchanged ? { replaceCredentials: { refresh_token: refreshToken, invite_code: '' } } : {}),
   };
 }
