@@ -27,6 +27,14 @@ describe('pnpm start (embedded PostgreSQL)', () => {
       const page = await fetch(`${first.url}/settings/integrations/api`, { headers: { accept: 'text/html' } });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="app">');
+      // The background workers run in this process: the demo's 2N intercom gets verified.
+      let status = '';
+      for (let i = 0; i < 100 && status !== 'active'; i++) {
+        const list = await api.call('GET', '/api/v1/integrations?provider=twon');
+        status = list.body.data[0]?.status ?? '';
+        if (status !== 'active') await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(status).toBe('active');
     } finally {
       await first.stop();
     }
