@@ -28,8 +28,28 @@ import {
   RoutingRuleListQuery,
   UpdateRoutingRuleBody,
 } from './routing.js';
+import {
+  AttemptListQuery,
+  BulkDeleteResult,
+  BulkDeleteWebhooksBody,
+  CreateWebhookBody,
+  EventTypeInfo,
+  MessageParams,
+  RecoverBody,
+  RecoverResult,
+  RotateSecretBody,
+  StatsQuery,
+  TestResult,
+  TestWebhookBody,
+  UpdateWebhookBody,
+  WebhookAttempt,
+  WebhookEndpoint,
+  WebhookListQuery,
+  WebhookStats,
+  WebhookWithSecret,
+} from './webhooks.js';
 import { ChangePasswordBody, LoginBody, Me, SwitchTenantBody } from './auth.js';
-import { endpoint } from './endpoint.js';
+import { type Endpoint, endpoint } from './endpoint.js';
 import { cursorEnvelope, IdParam, pagedEnvelope, PageQuery, successEnvelope } from './http.js';
 import { ChangeRoleBody, InvitedMember, InviteMemberBody, Member } from './team.js';
 import { CreatedTenant, CreateTenantBody, Tenant, UpdateTenantBody, UpdateTenantPlanBody } from './tenants.js';
@@ -395,6 +415,116 @@ export const DeleteRoutingRule = endpoint({
   response: z.object({ success: z.literal(true), message: z.string() }),
 });
 
+// Outbound webhooks (seed 001, 003)
+const webhookEndpoint = <const E extends Omit<Endpoint, 'tag' | 'auth'>>(e: E) =>
+  endpoint({ ...e, tag: 'Webhooks', auth: 'principal' } as const);
+export const ListEventTypes = webhookEndpoint({
+  method: 'GET',
+  path: '/api/v1/webhooks/event-types',
+  summary: 'The event catalog with example payloads',
+  response: successEnvelope(z.array(EventTypeInfo)),
+});
+export const ListWebhooks = webhookEndpoint({
+  method: 'GET',
+  path: '/api/v1/webhooks',
+  summary: 'List webhook endpoints',
+  query: WebhookListQuery,
+  response: pagedEnvelope(WebhookEndpoint),
+});
+export const CreateWebhook = webhookEndpoint({
+  method: 'POST',
+  path: '/api/v1/webhooks',
+  summary: 'Create a webhook endpoint; its signing secret is answered once',
+  body: CreateWebhookBody,
+  status: 201,
+  response: successEnvelope(WebhookWithSecret),
+});
+export const BulkDeleteWebhooks = webhookEndpoint({
+  method: 'POST',
+  path: '/api/v1/webhooks/bulk-delete',
+  summary: 'Delete several webhook endpoints',
+  body: BulkDeleteWebhooksBody,
+  response: successEnvelope(BulkDeleteResult),
+});
+export const GetWebhook = webhookEndpoint({
+  method: 'GET',
+  path: '/api/v1/webhooks/:id',
+  summary: 'One webhook endpoint',
+  params: IdParam,
+  errors: [404],
+  response: successEnvelope(WebhookEndpoint),
+});
+export const UpdateWebhook = webhookEndpoint({
+  method: 'PATCH',
+  path: '/api/v1/webhooks/:id',
+  summary: 'Update a webhook endpoint',
+  params: IdParam,
+  body: UpdateWebhookBody,
+  errors: [404],
+  response: successEnvelope(WebhookEndpoint),
+});
+export const DeleteWebhook = webhookEndpoint({
+  method: 'DELETE',
+  path: '/api/v1/webhooks/:id',
+  summary: 'Delete a webhook endpoint (permanent)',
+  params: IdParam,
+  errors: [404],
+  response: z.object({ success: z.literal(true), message: z.string() }),
+});
+export const RotateWebhookSecret = webhookEndpoint({
+  method: 'POST',
+  path: '/api/v1/webhooks/:id/rotate-secret',
+  summary: 'Regenerate the signing secret; the previous one keeps signing during the grace period',
+  params: IdParam,
+  body: RotateSecretBody,
+  errors: [404],
+  response: successEnvelope(WebhookWithSecret),
+});
+export const TestWebhook = webhookEndpoint({
+  method: 'POST',
+  path: '/api/v1/webhooks/:id/test',
+  summary: 'Send a signed test event now and report the HTTP status or the error',
+  params: IdParam,
+  body: TestWebhookBody,
+  errors: [404],
+  response: successEnvelope(TestResult),
+});
+export const ListWebhookAttempts = webhookEndpoint({
+  method: 'GET',
+  path: '/api/v1/webhooks/:id/attempts',
+  summary: 'Delivery attempts to an endpoint, newest first',
+  params: IdParam,
+  query: AttemptListQuery,
+  errors: [404],
+  response: cursorEnvelope(WebhookAttempt),
+});
+export const ResendWebhookMessage = webhookEndpoint({
+  method: 'POST',
+  path: '/api/v1/webhooks/:id/messages/:messageId/resend',
+  summary: 'Deliver one message to the endpoint again',
+  params: MessageParams,
+  errors: [404],
+  response: successEnvelope(z.object({ queued: z.literal(true) })),
+});
+export const RecoverWebhook = webhookEndpoint({
+  method: 'POST',
+  path: '/api/v1/webhooks/:id/recover',
+  summary: 'Re-queue every message that failed to reach the endpoint since a time (at most 14 days)',
+  params: IdParam,
+  body: RecoverBody,
+  errors: [404],
+  response: successEnvelope(RecoverResult),
+});
+export const GetWebhookStats = webhookEndpoint({
+  method: 'GET',
+  path: '/api/v1/webhooks/:id/stats',
+  summary: 'Delivery successes and failures over time',
+  params: IdParam,
+  query: StatsQuery,
+  errors: [404],
+  response: successEnvelope(WebhookStats),
+});
+
 /** Every REST endpoint; the API mounts each, and the OpenAPI document lists each. */
 export const ENDPOINTS = {
   Login,
@@ -435,4 +565,17 @@ export const ENDPOINTS = {
   GetRoutingRule,
   UpdateRoutingRule,
   DeleteRoutingRule,
+  ListEventTypes,
+  ListWebhooks,
+  CreateWebhook,
+  BulkDeleteWebhooks,
+  GetWebhook,
+  UpdateWebhook,
+  DeleteWebhook,
+  RotateWebhookSecret,
+  TestWebhook,
+  ListWebhookAttempts,
+  ResendWebhookMessage,
+  RecoverWebhook,
+  GetWebhookStats,
 } as const;

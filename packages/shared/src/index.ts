@@ -8,5 +8,6 @@ export * from './audit.js';
 export * from './integrations.js';
 export * from './routing.js';
 export * from './events.js';
+export * from './webhooks.js';
 export * from './endpoint.js';
 export * from './endpoints.js';

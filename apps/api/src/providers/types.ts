@@ -71,4 +71,45 @@ export interface VerifyContext {
 export interface ProviderDefinition {
   manifest: ProviderManifest;
   verify(ctx: VerifyContext): Promise<VerifyOutcome>;
+  /** Present for providers that send webhooks to `/api/webhooks/<id>/t/<tenant-slug>`. */
+  inbound?: InboundHandler;
 }
+
+/** An inbound webhook request as received, before any parsing. */
+export interface InboundRequest {
+  method: 'GET' | 'POST';
+  /** The exact bytes received (signatures are computed over them). */
+  rawBody: Buffer;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  /** The public URL the provider called (PUBLIC_BASE_URL + path + query), for Twilio's signature. */
+  publicUrl: string;
+}
+
+/** A normalized event an inbound payload produces; it flows into outbound webhooks. */
+export interface NormalizedEvent {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+export type InboundResult =
+  /** Answer a handshake directly (WhatsApp `hub.challenge`), nothing to process. */
+  | { kind: 'handshake'; status: number; body: string }
+  /** Verified: `eventId` deduplicates, `events` are what processing will emit. */
+  | { kind: 'verified'; eventId: string | null; eventType: string | null; events: NormalizedEvent[] }
+  /** Refused, with a reason we wrote (never the secret, never an echo of the signature). */
+  | { kind: 'rejected'; status: number; reason: string };
+
+export interface InboundContext {
+  request: InboundRequest;
+  /** The tenant's decrypted credentials for this provider. */
+  credentials: Credentials;
+  /** For providers whose verification is an API call (PayPal). */
+  http: OutboundHttp;
+  baseUrl: string;
+  now: Date;
+}
+
+/** A provider's inbound webhook receiver (`inbound.ts`): verify the request, then normalize it. */
+export type InboundHandler = (ctx: InboundContext) => Promise<InboundResult>;
