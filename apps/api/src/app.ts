@@ -10,6 +10,7 @@ import type { Deps } from './deps.js';
 import { errorHandler } from './http/error-handler.js';
 import { integrationRoutes } from './integrations/integrations.routes.js';
 import { routingRoutes } from './routing/routing.routes.js';
+import { webhookRoutes } from './webhooks/outbound/webhooks.routes.js';
 import { createMetrics } from './http/metrics.js';
 import { requestId } from './http/request-id.js';
 import { spa } from './http/spa.js';
@@ -56,6 +57,7 @@ export function createApp(deps: Deps): Koa {
     auditRoutes(deps),
     integrationRoutes(deps),
     routingRoutes(deps),
+    webhookRoutes(deps),
   ]) {
     app.use(router.routes());
   }

@@ -37,7 +37,7 @@ export async function bootstrap(env: Env, log: Logger): Promise<Runtime> {
       httpsOnly: env.NODE_ENV === 'production',
     });
     return {
-      deps: { env, db, log, keyRing, apiKeyPepper, jobs, http },
+      deps: { env, db, appUrl: connection, log, keyRing, apiKeyPepper, jobs, http },
       ownerUrl: owner.url,
       appUrl: connection,
       embedded: owner.embedded,

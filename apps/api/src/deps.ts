@@ -12,6 +12,8 @@ export interface Deps {
   env: Env;
   /** Connection pool of the non-owner application role (row-level security applies). */
   db: Kysely<DB>;
+  /** The same role's connection URL, for clients that LISTEN (they need a connection of their own). */
+  appUrl: string;
   log: Logger;
   keyRing: KeyRing;
   /** HMAC key for API key hashes; stored wrapped by the master key. */

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { parseEnv } from './config/env.js';
-import { startIntegrationWorkers } from './integrations/workers.js';
+import { startWorkers } from './jobs/workers.js';
 import { createLogger } from './logger.js';
 import { seedDemo } from './tenants/demo.js';
 
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const runtime = await bootstrap(env, log);
   const demoEnabled = process.env.DEMO === undefined ? env.NODE_ENV !== 'production' : env.DEMO;
   const demo = demoEnabled ? await seedDemo(runtime.deps) : null;
-  await startIntegrationWorkers(runtime.deps);
+  const workers = await startWorkers(runtime.deps);
   const app = createApp(runtime.deps);
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     server.close();
     server.closeAllConnections();
+    await workers.stop();
     await runtime.close();
     process.exit(0);
   };

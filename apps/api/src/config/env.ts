@@ -78,6 +78,8 @@ export const Env = z.object({
   VERIFY_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Verification jobs one process runs at the same time. */
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** Webhook deliveries one process keeps in flight at once. */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
   /** How often pg-boss looks for expired jobs, in seconds. */
   JOBS_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** `PROVIDER_<ID>_BASE_URL` overrides, collected by parseEnv (e.g. PROVIDER_STRIPE_BASE_URL). */

@@ -169,6 +169,65 @@ export interface EventsTable {
   created_at: Timestamp;
 }
 
+export interface WebhookEndpointsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  url: string;
+  description: string | null;
+  event_types: ColumnType<string[], string[] | undefined, string[]>;
+  headers: JsonOf<Record<string, string>>;
+  status: 'enabled' | 'disabled';
+  disabled_reason: string | null;
+  /** Ciphertext of the `whsec_…` signing secret. */
+  secret: string;
+  secret_hint: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: NullableTimestamp;
+  failing_since: NullableTimestamp;
+  last_delivery_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookMessagesTable {
+  id: string;
+  tenant_id: string;
+  event_type: string;
+  payload: Json;
+  created_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  message_id: string;
+  endpoint_id: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: NullableTimestamp;
+  locked_until: NullableTimestamp;
+  trigger: ColumnType<'scheduled' | 'manual', 'scheduled' | 'manual' | undefined, 'scheduled' | 'manual'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  endpoint_id: string;
+  message_id: string;
+  event_type: string;
+  status_code: number;
+  success: boolean;
+  error: string | null;
+  duration_ms: number;
+  response_excerpt: string | null;
+  trigger: 'scheduled' | 'manual' | 'test';
+  attempt_number: number;
+  created_at: Timestamp;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
@@ -184,6 +243,10 @@ export interface DB {
   integration_status_events: IntegrationStatusEventsTable;
   routing_rules: RoutingRulesTable;
   events: EventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_messages: WebhookMessagesTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
@@ -195,3 +258,6 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type IntegrationRow = Selectable<IntegrationsTable>;
 export type IntegrationStatusEventRow = Selectable<IntegrationStatusEventsTable>;
 export type RoutingRuleRow = Selectable<RoutingRulesTable>;
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;

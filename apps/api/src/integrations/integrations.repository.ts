@@ -88,12 +88,6 @@ export function listStatusEvents(
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
 }
 
-export const insertEvent = (db: Trx, row: { tenant_id: string; type: string; payload: Record<string, unknown> }) =>
-  db
-    .insertInto('events')
-    .values({ ...row, payload: JSON.stringify(row.payload) })
-    .execute();
-
 /** Platform path: integrations of every tenant that the daily re-verification covers. */
 export const listForReverification = (db: Trx) =>
   db

@@ -32,6 +32,8 @@ beforeAll(async () => {
     integration_id: twon.body.data.id,
   });
   foreignIds['/api/v1/routing-rules'] = rule.body.data.id;
+  const hook = await other.post('/api/v1/webhooks', { name: 'theirs', url: 'https://example.com/hook' });
+  foreignIds['/api/v1/webhooks'] = hook.body.data.endpoint.id;
 });
 afterAll(() => app.close());
 
@@ -42,6 +44,10 @@ const minimalBody: Record<string, unknown> = {
   UpdatePlatformTenantPlan: { plan: 'free' },
   UpdateIntegration: { metadata: { stolen: true } },
   UpdateRoutingRule: { priority: 1 },
+  UpdateWebhook: { name: 'stolen' },
+  RotateWebhookSecret: {},
+  TestWebhook: {},
+  RecoverWebhook: { since: new Date().toISOString() },
 };
 
 describe('cross-tenant walk', () => {

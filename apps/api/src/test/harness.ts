@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { inject } from 'vitest';
 
 import { createApp } from '../app.js';
-import { startIntegrationWorkers } from '../integrations/workers.js';
+import { startWorkers } from '../jobs/workers.js';
 import { hashPassword } from '../auth/passwords.js';
 import * as users from '../auth/users.repository.js';
 import { bootstrap, type Runtime } from '../bootstrap.js';
@@ -53,6 +53,7 @@ export class TestApp {
     private readonly database: string,
     /** Every log line the app wrote, as JSON text. */
     readonly logs: string[],
+    private readonly workers: { stop(): Promise<void> },
   ) {}
 
   static async start(overrides: Record<string, string> = {}): Promise<TestApp> {
@@ -81,13 +82,13 @@ export class TestApp {
       ...overrides,
     });
     const runtime = await bootstrap(env, createLogger(env.LOG_LEVEL, sink));
-    await startIntegrationWorkers(runtime.deps);
+    const workers = await startWorkers(runtime.deps);
     const server: Server = await new Promise((ok) => {
       const s = createApp(runtime.deps).listen(0, '127.0.0.1', () => ok(s));
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    return new TestApp(`http://127.0.0.1:${port}`, runtime, server, database, logs);
+    return new TestApp(`http://127.0.0.1:${port}`, runtime, server, database, logs, workers);
   }
 
   get deps() {
@@ -163,6 +164,7 @@ export class TestApp {
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise((ok) => this.server.close(ok));
+    await this.workers.stop();
     await this.runtime.close();
     const admin = createKysely<unknown>(inject('testServerUrl'), 1);
     try {

@@ -1,0 +1,147 @@
+import { sql } from 'kysely';
+
+import type { Trx } from '../../db/scope.js';
+
+/** A claimed delivery with what sending it needs. */
+export interface ClaimedDelivery {
+  id: string;
+  tenant_id: string;
+  message_id: string;
+  endpoint_id: string;
+  attempts: number;
+  trigger: 'scheduled' | 'manual';
+  event_type: string;
+  payload: unknown;
+  message_created_at: Date;
+  url: string;
+  headers: Record<string, string>;
+  endpoint_status: 'enabled' | 'disabled';
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | null;
+}
+
+/**
+ * Platform path: claims up to `limit` due deliveries (SKIP LOCKED, so workers never take the same
+ * row) and leases them for `leaseSeconds`; a worker that dies leaves the lease to lapse and the
+ * delivery is claimed again (at-least-once). The attempt counter rises with the claim.
+ */
+export async function claimDue(db: Trx, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
+  const { rows } = await sql<ClaimedDelivery>`
+    with due as (
+      select id from webhook_deliveries
+      where status = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now())
+      order by next_attempt_at
+      limit ${limit}
+      for update skip locked
+    ), claimed as (
+      update webhook_deliveries d
+      set locked_until = now() + make_interval(secs => ${leaseSeconds}), attempts = d.attempts + 1, updated_at = now()
+      from due where d.id = due.id
+      returning d.id, d.tenant_id, d.message_id, d.endpoint_id, d.attempts, d.trigger
+    )
+    select c.*, m.event_type, m.payload, m.created_at as message_created_at, e.url, e.headers,
+           e.status as endpoint_status, e.secret, e.previous_secret, e.previous_secret_expires_at
+    from claimed c
+    join webhook_messages m on m.id = c.message_id
+    join webhook_endpoints e on e.id = c.endpoint_id`.execute(db);
+  return rows;
+}
+
+export const insertAttempt = (
+  db: Trx,
+  row: {
+    tenant_id: string;
+    endpoint_id: string;
+    message_id: string;
+    event_type: string;
+    status_code: number;
+    success: boolean;
+    error: string | null;
+    duration_ms: number;
+    response_excerpt: string | null;
+    trigger: 'scheduled' | 'manual' | 'test';
+    attempt_number: number;
+  },
+) => db.insertInto('webhook_attempts').values(row).execute();
+
+export const finishDelivery = (
+  db: Trx,
+  id: string,
+  next: { status: 'pending' | 'succeeded' | 'failed'; nextAttemptAt: Date | null },
+) =>
+  db
+    .updateTable('webhook_deliveries')
+    .set({ status: next.status, next_attempt_at: next.nextAttemptAt, locked_until: null, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+
+/** Records the endpoint's health after an attempt; returns since when it has been failing. */
+export async function markEndpoint(db: Trx, id: string, success: boolean): Promise<Date | null> {
+  const row = await db
+    .updateTable('webhook_endpoints')
+    .set(
+      success
+        ? { failing_since: null, last_delivery_at: sql`now()` }
+        : { failing_since: sql`coalesce(failing_since, now())` },
+    )
+    .where('id', '=', id)
+    .returning('failing_since')
+    .executeTakeFirst();
+  return row?.failing_since ?? null;
+}
+
+export const disableEndpoint = (db: Trx, tenantId: string, id: string, reason: string) =>
+  db
+    .updateTable('webhook_endpoints')
+    .set({ status: 'disabled', disabled_reason: reason, updated_at: sql`now()` })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('status', '=', 'enabled')
+    .returning(['id', 'name'])
+    .executeTakeFirst();
+
+/** Puts a message back in the queue for one endpoint now, as a manual (not rescheduled) delivery. */
+export const requeue = (db: Trx, tenantId: string, messageId: string, endpointId: string) =>
+  db
+    .insertInto('webhook_deliveries')
+    .values({
+      tenant_id: tenantId,
+      message_id: messageId,
+      endpoint_id: endpointId,
+      status: 'pending',
+      next_attempt_at: sql<Date>`now()`,
+      trigger: 'manual',
+    })
+    .onConflict((oc) =>
+      oc.columns(['message_id', 'endpoint_id']).doUpdateSet({
+        status: 'pending',
+        next_attempt_at: sql<Date>`now()`,
+        locked_until: null,
+        trigger: 'manual',
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+
+/** Failed deliveries to an endpoint in a window, re-queued as manual; returns how many. */
+export async function requeueFailedSince(db: Trx, tenantId: string, endpointId: string, since: Date, until: Date) {
+  const rows = await db
+    .updateTable('webhook_deliveries')
+    .set({
+      status: 'pending',
+      next_attempt_at: sql`now()`,
+      locked_until: null,
+      trigger: 'manual',
+      updated_at: sql`now()`,
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('endpoint_id', '=', endpointId)
+    .where('status', '=', 'failed')
+    .where('created_at', '>=', since)
+    .where('created_at', '<=', until)
+    .returning('id')
+    .execute();
+  if (rows.length > 0) await sql`select pg_notify('gatehouse_webhook_deliveries', '')`.execute(db);
+  return rows.length;
+}
