@@ -13,6 +13,16 @@ export const manifest: ProviderManifest = {
   regions: null,
   capabilities: ['sync_reservations'],
   credentialSchema: {
+    inbound_token: {
+      type: 'string',
+      sensitive: true,
+      required: false,
+      label: 'Inbound token',
+      description:
+        'Beds24 does not sign its notifications: choose a long random value and add ?token=<value> to the notify URL (or send it as the X-Gatehouse-Token custom header). Bookings are re-fetched through the API before they are trusted.',
+      pattern: '^[A-Za-z0-9_-]{24,128}$',
+      pattern_message: 'Inbound token must be 24 to 128 letters, digits, - or _',
+    },
     refresh_token: {
       type: 'string',
       sensitive: true,

@@ -1,5 +1,6 @@
 import type { ProviderDefinition } from '../types.js';
+import { inbound } from './inbound.js';
 import { manifest } from './manifest.js';
 import { verify } from './verify.js';
 
-export const hospitable: ProviderDefinition = { manifest, verify };
+export const hospitable: ProviderDefinition = { manifest, verify, inbound };

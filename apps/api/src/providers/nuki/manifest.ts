@@ -22,9 +22,17 @@ export const manifest: ProviderManifest = {
       pattern_message: 'API token must be the long token generated in Nuki Web → Web API, without spaces',
       placeholder: '1db3cb5fade30a2ec6ce…',
     },
+    webhook_secret: {
+      type: 'string',
+      sensitive: true,
+      required: false,
+      label: 'Webhook secret',
+      description:
+        'Optional. The secret Nuki returns when a decentral webhook is registered; it verifies X-Nuki-Signature-SHA256.',
+    },
   },
   defaultBaseUrl: 'https://api.nuki.io',
-  sendsWebhooks: false,
+  sendsWebhooks: true,
   healthHints: [
     "Open a property's Smart Lock page: its active codes should load within seconds.",
     'Issue a maintenance code and check that it shows in the Nuki app.',

@@ -64,10 +64,11 @@ describe('Nuki verification against the fake', () => {
 });
 
 describe('Nuki manifest', () => {
-  it('asks for one required, sensitive API token', () => {
-    expect(Object.keys(manifest.credentialSchema)).toEqual(['api_token']);
+  it('asks for a required API token and an optional webhook secret, both sensitive', () => {
+    expect(Object.keys(manifest.credentialSchema)).toEqual(['api_token', 'webhook_secret']);
     expect(manifest.credentialSchema.api_token).toMatchObject({ required: true, sensitive: true });
-    expect(manifest).toMatchObject({ category: 'access', sendsWebhooks: false, defaultBaseUrl: 'https://api.nuki.io' });
+    expect(manifest.credentialSchema.webhook_secret).toMatchObject({ required: false, sensitive: true });
+    expect(manifest).toMatchObject({ category: 'access', sendsWebhooks: true, defaultBaseUrl: 'https://api.nuki.io' });
     expect(manifest.capabilities).toEqual(['lock_codes', 'lock_actions']);
   });
 

@@ -1,5 +1,6 @@
 import type { ProviderDefinition } from '../types.js';
+import { inbound } from './inbound.js';
 import { manifest } from './manifest.js';
 import { verify } from './verify.js';
 
-export const whatsapp: ProviderDefinition = { manifest, verify };
+export const whatsapp: ProviderDefinition = { manifest, verify, inbound };
