@@ -10,6 +10,8 @@ import type { Deps } from './deps.js';
 import { errorHandler } from './http/error-handler.js';
 import { integrationRoutes } from './integrations/integrations.routes.js';
 import { routingRoutes } from './routing/routing.routes.js';
+import { inboundLogRoutes } from './webhooks/inbound/inbound.routes.js';
+import { inboundRoutes } from './webhooks/inbound/receiver.js';
 import { webhookRoutes } from './webhooks/outbound/webhooks.routes.js';
 import { createMetrics } from './http/metrics.js';
 import { requestId } from './http/request-id.js';
@@ -48,6 +50,8 @@ export function createApp(deps: Deps): Koa {
 
   const system = systemRoutes(deps, metrics.registry);
   app.use(system.routes());
+  // Providers authenticate by signature, not by session or API key.
+  app.use(inboundRoutes(deps).routes());
   app.use(principalMiddleware(deps));
   for (const router of [
     authRoutes(deps),
@@ -58,6 +62,7 @@ export function createApp(deps: Deps): Koa {
     integrationRoutes(deps),
     routingRoutes(deps),
     webhookRoutes(deps),
+    inboundLogRoutes(deps),
   ]) {
     app.use(router.routes());
   }

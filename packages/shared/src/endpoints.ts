@@ -48,6 +48,7 @@ import {
   WebhookStats,
   WebhookWithSecret,
 } from './webhooks.js';
+import { InboundEvent, InboundListQuery, InboundSummary } from './inbound.js';
 import { ChangePasswordBody, LoginBody, Me, SwitchTenantBody } from './auth.js';
 import { type Endpoint, endpoint } from './endpoint.js';
 import { cursorEnvelope, IdParam, pagedEnvelope, PageQuery, successEnvelope } from './http.js';
@@ -525,6 +526,35 @@ export const GetWebhookStats = webhookEndpoint({
   response: successEnvelope(WebhookStats),
 });
 
+// Inbound webhook log (seed 002)
+export const ListInboundEvents = endpoint({
+  method: 'GET',
+  path: '/api/v1/inbound-events',
+  summary: 'Inbound webhook log, newest first',
+  tag: 'Inbound webhooks',
+  auth: 'principal',
+  query: InboundListQuery,
+  response: cursorEnvelope(InboundEvent),
+});
+export const GetInboundSummary = endpoint({
+  method: 'GET',
+  path: '/api/v1/inbound-events/summary',
+  summary: 'Per provider: last inbound request and a warning when one has gone quiet for 24 h',
+  tag: 'Inbound webhooks',
+  auth: 'principal',
+  response: successEnvelope(z.array(InboundSummary)),
+});
+export const GetInboundEvent = endpoint({
+  method: 'GET',
+  path: '/api/v1/inbound-events/:id',
+  summary: 'One inbound request with its redacted payload',
+  tag: 'Inbound webhooks',
+  auth: 'principal',
+  params: IdParam,
+  errors: [404],
+  response: successEnvelope(InboundEvent),
+});
+
 /** Every REST endpoint; the API mounts each, and the OpenAPI document lists each. */
 export const ENDPOINTS = {
   Login,
@@ -578,4 +608,7 @@ export const ENDPOINTS = {
   ResendWebhookMessage,
   RecoverWebhook,
   GetWebhookStats,
+  ListInboundEvents,
+  GetInboundSummary,
+  GetInboundEvent,
 } as const;

@@ -9,5 +9,6 @@ export * from './integrations.js';
 export * from './routing.js';
 export * from './events.js';
 export * from './webhooks.js';
+export * from './inbound.js';
 export * from './endpoint.js';
 export * from './endpoints.js';

@@ -228,6 +228,23 @@ export interface WebhookAttemptsTable {
   created_at: Timestamp;
 }
 
+export interface InboundEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  provider: string;
+  status: 'verified' | 'rejected' | 'duplicate' | 'ignored';
+  reason: string | null;
+  provider_event_id: string | null;
+  event_type: string | null;
+  headers: JsonOf<Record<string, string>>;
+  body_size: number;
+  payload: string | null;
+  normalized: JsonOf<{ type: string; payload: Record<string, unknown> }[]>;
+  processed_at: NullableTimestamp;
+  processing_result: string | null;
+  received_at: Timestamp;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
@@ -247,6 +264,7 @@ export interface DB {
   webhook_messages: WebhookMessagesTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  inbound_events: InboundEventsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
@@ -261,3 +279,4 @@ export type RoutingRuleRow = Selectable<RoutingRulesTable>;
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;
+export type InboundEventRow = Selectable<InboundEventsTable>;

@@ -86,10 +86,14 @@ describe('every provider through the real code path', () => {
       provider: 'beds24',
       credentials: { invite_code: 'FixtureCanaryInviteCode15' },
     });
-    expect(created.body.data.credential_hints).toEqual({ refresh_token: null, invite_code: 'de15' });
+    expect(created.body.data.credential_hints).toEqual({
+      inbound_token: null,
+      refresh_token: null,
+      invite_code: 'de15',
+    });
     const done = await waitForIntegration(admin, created.body.data.id, (i) => i.status !== 'pending_verify');
     expect(done.status).toBe('active');
-    expect(done.credential_hints).toEqual({ refresh_token: 'te14', invite_code: null });
+    expect(done.credential_hints).toEqual({ inbound_token: null, refresh_token: 'te14', invite_code: null });
     // A second verification uses the stored refresh token; the spent code is never sent again.
     await admin.post(`/api/v1/integrations/${done.id}/verify`);
     await waitForIntegration(admin, done.id, (i) => !i.verifying);

@@ -34,6 +34,9 @@ beforeAll(async () => {
   foreignIds['/api/v1/routing-rules'] = rule.body.data.id;
   const hook = await other.post('/api/v1/webhooks', { name: 'theirs', url: 'https://example.com/hook' });
   foreignIds['/api/v1/webhooks'] = hook.body.data.endpoint.id;
+  await fetch(`${app.url}/api/webhooks/stripe/t/${theirs.slug}`, { method: 'POST', body: '{}' });
+  const inbound = await other.get('/api/v1/inbound-events');
+  foreignIds['/api/v1/inbound-events'] = inbound.body.data[0].id;
 });
 afterAll(() => app.close());
 
