@@ -27,6 +27,8 @@ export interface RunningGatehouse {
   /** Seconds the process reported from start to ready. */
   readySeconds: number;
   stop(): Promise<number | null>;
+  /** kill -9 of the whole process group, as a crash would. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -63,6 +65,10 @@ export async function startGatehouse(
     demo: email && password ? { email, password } : null,
     output: () => out,
     readySeconds: Number(ready[2]),
+    kill: async () => {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+    },
     stop: async () => {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
       // Wait for the whole process group (pnpm, node, the embedded PostgreSQL) to be gone.

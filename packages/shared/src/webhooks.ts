@@ -165,10 +165,10 @@ export type TestResult = z.infer<typeof TestResult>;
 export const TestWebhookBody = z.object({ event_type: EventTypeName.optional() }).strict();
 export type TestWebhookBody = z.infer<typeof TestWebhookBody>;
 
-export const MessageParams = z.object({
-  id: z.uuid({ message: 'Must be a valid id' }),
-  messageId: z.string().regex(/^msg_[0-9A-Za-z]{10,40}$/, 'Must be a message id (msg_…)'),
-});
+/** Message ids are `msg_` + base62 (see WebhookAttempt.message_id). */
+export const MessageId = z.string().regex(/^msg_[0-9A-Za-z]{10,40}$/, 'Must be a message id (msg_…)');
+
+export const MessageParams = z.object({ id: z.uuid({ message: 'Must be a valid id' }), messageId: MessageId });
 export type MessageParams = z.infer<typeof MessageParams>;
 
 export const RecoverBody = z
@@ -195,6 +195,7 @@ export const WebhookStats = z
   .object({
     /** One bucket per hour (days ≤ 2) or per day. */
     buckets: z.array(z.object({ start: z.iso.datetime(), succeeded: z.number().int(), failed: z.number().int() })),
+    /** `success_rate` is a 0–1 fraction of attempts; `null` when there were none. */
     totals: z.object({ succeeded: z.number().int(), failed: z.number().int(), success_rate: z.number().nullable() }),
     /** Messages still waiting for a retry. */
     pending: z.number().int(),

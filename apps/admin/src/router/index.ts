@@ -7,6 +7,7 @@ import { routes as authRoutes } from '@/modules/auth';
 import { routes as dashboardRoutes } from '@/modules/dashboard';
 import { routes as integrationsRoutes } from '@/modules/integrations';
 import { routes as teamRoutes } from '@/modules/team';
+import { routes as webhooksRoutes } from '@/modules/webhooks';
 
 import { installGuard } from './install-guard';
 
@@ -15,6 +16,7 @@ const shellRoutes: RouteRecordRaw[] = [
   ...dashboardRoutes,
   ...integrationsRoutes,
   ...apiKeysRoutes,
+  ...webhooksRoutes,
   ...teamRoutes,
   ...auditRoutes,
   {

@@ -4,6 +4,7 @@ import { useAuthStore } from './auth';
 import { useIntegrationsStore } from './integrations';
 import { useRoutingRulesStore } from './routing-rules';
 import { useTeamStore } from './team';
+import { useWebhooksStore } from './webhooks';
 
 const domainStores = () => [
   useApiKeysStore(),
@@ -11,6 +12,7 @@ const domainStores = () => [
   useAuditStore(),
   useIntegrationsStore(),
   useRoutingRulesStore(),
+  useWebhooksStore(),
 ];
 
 /**

@@ -9,6 +9,9 @@ import {
   type Provider,
   type Role,
   type RoutingRule,
+  type WebhookAttempt,
+  type WebhookEndpoint,
+  type WebhookStats,
 } from '@gatehouse/shared';
 
 const TENANT_ID = '11111111-1111-4111-8111-111111111111';
@@ -206,3 +209,63 @@ export function makeStatusEvent(overrides: Partial<IntegrationStatusEvent> = {})
 
 /** The success envelope of one item (GET/POST/PATCH answers). */
 export const dataOf = <T>(data: T) => ({ success: true, data, meta: {} });
+
+export const WEBHOOK_ID = '99999999-9999-4999-8999-999999999999';
+export const OTHER_WEBHOOK_ID = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+
+export function makeWebhook(overrides: Partial<WebhookEndpoint> = {}): WebhookEndpoint {
+  return {
+    id: WEBHOOK_ID,
+    name: 'Channel manager',
+    url: 'https://hooks.example.com/gatehouse',
+    description: null,
+    event_types: ['booking.created', 'booking.cancelled'],
+    headers: { 'X-Api-Token': 'tok_123' },
+    status: 'enabled',
+    disabled_reason: null,
+    secret_hint: 'abcd',
+    previous_secret_expires_at: null,
+    failing_since: null,
+    last_delivery_at: '2026-01-12T10:00:00.000Z',
+    created_at: '2026-01-11T00:00:00.000Z',
+    updated_at: '2026-01-11T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeAttempt(overrides: Partial<WebhookAttempt> = {}): WebhookAttempt {
+  return {
+    id: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+    message_id: 'msg_2zN4kQ8xVb7LpR1tY6wE',
+    event_type: 'booking.created',
+    status_code: 200,
+    success: true,
+    error: null,
+    duration_ms: 45,
+    response_excerpt: '{"ok":true}',
+    trigger: 'scheduled',
+    attempt_number: 1,
+    created_at: '2026-01-12T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeStats(overrides: Partial<WebhookStats> = {}): WebhookStats {
+  return {
+    buckets: [
+      { start: '2026-01-10T00:00:00.000Z', succeeded: 10, failed: 0 },
+      { start: '2026-01-11T00:00:00.000Z', succeeded: 7, failed: 3 },
+      { start: '2026-01-12T00:00:00.000Z', succeeded: 0, failed: 0 },
+    ],
+    totals: { succeeded: 17, failed: 3, success_rate: 0.85 },
+    pending: 2,
+    ...overrides,
+  };
+}
+
+/** The cursor envelope of a log page (attempts, audit events). */
+export const cursorOf = <T>(items: T[], nextCursor: string | null = null, limit = 25) => ({
+  success: true,
+  data: items,
+  meta: { next_cursor: nextCursor, limit },
+});

@@ -44,7 +44,9 @@ export function zodFieldErrors(error: z.ZodError, prefix?: string): FieldErrors 
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
     const key = [prefix, path].filter(Boolean).join('.') || prefix || '_';
-    (out[key] ??= []).push(issue.message);
+    // A refused record key ("Invalid key in record") carries the real reasons in nested issues.
+    const nested = issue.code === 'invalid_key' ? issue.issues.map((i) => i.message) : [];
+    (out[key] ??= []).push(...(nested.length > 0 ? nested : [issue.message]));
   }
   return out;
 }

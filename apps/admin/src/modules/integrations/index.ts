@@ -1,8 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 /**
- * Settings → Integrations: the Connections hub with each integration's detail, their health, routing
- * rules and Webhooks (seeds 000, 002, 003, 004). API keys live in their own module.
+ * Settings → Integrations: the Connections hub with each integration's detail, their health and
+ * routing rules (seeds 000, 002, 003, 004). API keys and Webhooks live in their own modules.
  */
 export const routes: RouteRecordRaw[] = [
   {
@@ -29,12 +29,6 @@ export const routes: RouteRecordRaw[] = [
     name: 'routing-rules',
     component: () => import('./routes/RoutingRulesPage.vue'),
     meta: { action: 'integrations.view', title: 'Routing rules' },
-  },
-  {
-    path: '/settings/integrations/webhooks',
-    name: 'webhooks',
-    component: () => import('./routes/WebhooksPage.vue'),
-    meta: { action: 'webhooks.manage', title: 'Webhooks' },
   },
   // The legacy URL of the hub keeps working.
   { path: '/settings/integrations/integrations', redirect: '/settings/integrations/connections' },

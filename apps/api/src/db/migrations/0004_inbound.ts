@@ -29,8 +29,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     alter table inbound_events enable row level security;
     alter table inbound_events force row level security;
+    -- The platform path finds verified requests whose processing job was lost, to queue them again.
     create policy inbound_events_tenant on inbound_events for all
-      using (tenant_id = app_tenant()) with check (tenant_id = app_tenant());
+      using (tenant_id = app_tenant() or app_platform()) with check (tenant_id = app_tenant());
+    create index inbound_events_unprocessed_idx on inbound_events (received_at)
+      where status = 'verified' and processed_at is null;
   `.execute(db);
 }
 

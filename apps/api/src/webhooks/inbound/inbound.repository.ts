@@ -65,3 +65,15 @@ export const summarize = (db: Trx, tenantId: string) =>
     from inbound_events where tenant_id = ${tenantId} group by provider`
     .execute(db)
     .then((r) => r.rows);
+
+/** Platform path: verified requests still unprocessed after `olderThanSeconds` (their job was lost). */
+export const listUnprocessed = (db: Trx, olderThanSeconds: number) =>
+  db
+    .selectFrom('inbound_events')
+    .select(['id', 'tenant_id'])
+    .where('status', '=', 'verified')
+    .where('processed_at', 'is', null)
+    .where('received_at', '<=', sql<Date>`now() - make_interval(secs => ${olderThanSeconds})`)
+    .orderBy('received_at')
+    .limit(5000)
+    .execute();

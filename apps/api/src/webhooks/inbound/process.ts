@@ -30,3 +30,13 @@ export async function processInbound(deps: Deps, job: InboundJob): Promise<void>
     }
   });
 }
+
+/**
+ * Queues again every verified request left unprocessed (a process died between logging it and
+ * queueing its job). Safe to overlap with running jobs: processing is idempotent.
+ */
+export async function requeueUnprocessed(deps: Deps, olderThanSeconds: number): Promise<number> {
+  const rows = await inScope(deps.db, { platform: true }, (trx) => repo.listUnprocessed(trx, olderThanSeconds));
+  for (const row of rows) await deps.jobs.requestInboundProcessing({ tenantId: row.tenant_id, inboundId: row.id });
+  return rows.length;
+}

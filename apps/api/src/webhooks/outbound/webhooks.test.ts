@@ -95,6 +95,9 @@ describe('outbound webhooks', () => {
     });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.errors).sort()).toEqual(['event_types.0', 'headers.Content-Type', 'name', 'url']);
+    expect(bad.body.errors['headers.Content-Type']).toEqual([
+      'This header is set by Gatehouse and cannot be overridden',
+    ]);
     await admin.delete(`/api/v1/webhooks/${endpoint.id}`);
   });
 

@@ -1,10 +1,9 @@
 import type { Integration } from '@gatehouse/shared';
 import { reactive } from 'vue';
 
+import { useConfirmAction } from '@/composables/use-confirm-action';
 import { useNotify } from '@/composables/use-notify';
 import { useIntegrationsStore } from '@/stores/integrations';
-
-import { useConfirmAction } from './use-confirm-action';
 
 /**
  * The lifecycle actions of a connected integration (seed 003): enable/disable, verify, reset and
