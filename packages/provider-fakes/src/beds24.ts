@@ -4,6 +4,21 @@ import { type FakeReply, type FakeRequest, ProviderFake } from './server.js';
 
 type Beds24Refresh = { scopes: string[]; tokenValid: boolean };
 
+/** A booking as Beds24 API V2 `GET /bookings` returns it (the fields Gatehouse reads, plus any others). */
+export interface Beds24Booking {
+  id: number;
+  propertyId?: number;
+  roomId?: number;
+  status: 'confirmed' | 'new' | 'request' | 'cancelled' | 'black' | 'inquiry';
+  /** YYYY-MM-DD */
+  arrival?: string;
+  /** YYYY-MM-DD */
+  departure?: string;
+  firstName?: string;
+  lastName?: string;
+  [field: string]: unknown;
+}
+
 const token = () => randomBytes(36).toString('base64');
 const error = (status: number, message: string): FakeReply => ({
   status,
@@ -17,12 +32,18 @@ const error = (status: number, message: string): FakeReply => ({
  * /v2/authentication/token` with header `refreshToken` issues `{ token, expiresIn }`; `GET
  * /v2/authentication/details` with header `token` answers 200 with `validToken` true or false.
  * Bad codes and refresh tokens get Beds24's 400 error body.
+ *
+ * `GET /v2/bookings?id=<id>` with header `token` (one the fake issued and still valid, else 401;
+ * 403 without the `read:bookings` scope) answers
+ * `{ success, type: 'booking', count, data: [booking…] }`, with `count: 0` and empty `data` for an
+ * unknown id; bookings come from `addBooking`.
  */
 export class Beds24Fake extends ProviderFake {
   readonly id = 'beds24';
   private readonly invites = new Map<string, string>();
   private readonly refreshTokens = new Map<string, Beds24Refresh>();
   private readonly tokens = new Map<string, Beds24Refresh>();
+  private readonly bookings = new Map<string, Beds24Booking>();
 
   /** Registers a single-use invite code; exchanging it issues `refreshToken` (random when omitted). */
   addInviteCode(code: string, refreshToken = token(), opts: Partial<Beds24Refresh> = {}): this {
@@ -37,11 +58,18 @@ export class Beds24Fake extends ProviderFake {
     return this;
   }
 
+  /** Registers (or replaces) a booking that `GET /v2/bookings?id=` returns. */
+  addBooking(booking: Beds24Booking): this {
+    this.bookings.set(String(booking.id), booking);
+    return this;
+  }
+
   override reset(): void {
     super.reset();
     this.invites.clear();
     this.refreshTokens.clear();
     this.tokens.clear();
+    this.bookings.clear();
   }
 
   private issue(refresh: Beds24Refresh): string {
@@ -72,6 +100,23 @@ export class Beds24Fake extends ProviderFake {
         return {
           status: 200,
           json: { validToken: true, token: { ownerId: 12345, expiresIn: 86_400, scopes: issued.scopes } },
+        };
+      }
+      case '/v2/bookings': {
+        const issued = this.tokens.get(req.headers.token ?? '');
+        if (!issued || !issued.tokenValid) return error(401, 'Unauthorized');
+        if (!issued.scopes.includes('read:bookings')) return error(403, 'Token does not have the required scope');
+        const ids = req.query.getAll('id');
+        const data = ids.length === 0 ? [...this.bookings.values()] : ids.flatMap((id) => this.bookings.get(id) ?? []);
+        return {
+          status: 200,
+          json: {
+            success: true,
+            type: 'booking',
+            count: data.length,
+            pages: { nextPageExists: false, nextPageLink: null },
+            data,
+          },
         };
       }
       default:

@@ -46,7 +46,7 @@ export interface Jobs {
 export async function startJobs(ownerUrl: string, env: Env, log: Logger): Promise<Jobs> {
   const boss = new PgBoss({
     connectionString: ownerUrl,
-    max: 4,
+    max: 10,
     application_name: 'gatehouse-jobs',
     superviseIntervalSeconds: env.JOBS_SUPERVISE_SECONDS,
     supervise: env.JOBS_WORKERS,
@@ -84,9 +84,19 @@ export async function startJobs(ownerUrl: string, env: Env, log: Logger): Promis
       );
       await boss.work<InboundJob>(
         QUEUES.inbound,
-        { pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5, localConcurrency: env.JOBS_CONCURRENCY },
-        async ([job]) => {
-          if (job) await handlers.processInbound(job.data);
+        // Bursts of provider webhooks: fetch them in batches. Processing is idempotent, so when one
+        // job of a batch fails the whole batch is retried without emitting anything twice.
+        {
+          pollingIntervalSeconds: 0.5,
+          notifyPollingIntervalSeconds: 0.5,
+          batchSize: 25,
+          burstWhenBatchFull: true,
+          localConcurrency: 4,
+        },
+        async (jobs) => {
+          const results = await Promise.allSettled(jobs.map((job) => handlers.processInbound(job.data)));
+          const failed = results.find((r) => r.status === 'rejected');
+          if (failed) throw failed.reason;
         },
       );
       await boss.work(QUEUES.sweep, { pollingIntervalSeconds: 5 }, () => handlers.sweep());

@@ -66,9 +66,12 @@ export const inbound: InboundHandler = async (ctx) => {
     'unknown';
   const bodyHash = createHash('sha256').update(request.rawBody).digest('hex').slice(0, 16);
   if (bookId !== null) {
+    // V1 notifications usually have an empty body, so two real changes to one booking would hash
+    // alike: the minute of receipt keeps them apart, while Beds24's quick retries still dedupe.
+    const minute = Math.floor(ctx.now.getTime() / 60_000);
     return {
       kind: 'verified',
-      eventId: `${bookId}:${status}:${bodyHash}`,
+      eventId: `${bookId}:${status}:${bodyHash}:${minute}`,
       eventType: `booking.notify:${bookId}`,
       events: [],
     };

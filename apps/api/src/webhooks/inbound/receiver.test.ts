@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 
-import { AllFakes, VALID_CREDENTIALS } from '@gatehouse/provider-fakes';
+import { AllFakes, type Beds24Fake, VALID_CREDENTIALS } from '@gatehouse/provider-fakes';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -67,7 +67,11 @@ beforeAll(async () => {
   });
   stripeId = created.body.data.id;
   await waitForIntegration(admin, stripeId, (i) => i.status === 'active');
-  await admin.post('/api/v1/webhooks', { name: 'Payments', url: receiverUrl, event_types: ['payment.succeeded'] });
+  await admin.post('/api/v1/webhooks', {
+    name: 'Payments and bookings',
+    url: receiverUrl,
+    event_types: ['payment.succeeded', 'booking.created'],
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -142,6 +146,38 @@ describe('inbound webhooks', () => {
     const rejected = await admin.get('/api/v1/inbound-events?status=rejected');
     expect(rejected.body.data.length).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(rejected.body)).not.toContain(WHSEC);
+  });
+
+  it('re-fetches an unsigned Beds24 notification through the API before emitting booking.created', async () => {
+    const inboundToken = 'beds24InboundTokenForTests0001';
+    app.secrets.add(inboundToken);
+    const created = await admin.post('/api/v1/integrations', {
+      provider: 'beds24',
+      credentials: { ...fakes.credentials('beds24'), inbound_token: inboundToken },
+    });
+    await waitForIntegration(admin, created.body.data.id, (i) => i.status === 'active');
+    fakes.http.get<Beds24Fake>('beds24').addBooking({
+      id: 63152789,
+      propertyId: 17,
+      status: 'confirmed',
+      arrival: '2026-12-01',
+      departure: '2026-12-04',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+    });
+    const url = `${app.url}/api/webhooks/beds24/t/${tenant.slug}?bookid=63152789&status=new`;
+    expect((await fetch(url)).status).toBe(401); // no token: refused before anything is trusted
+    expect((await fetch(`${url}&token=${inboundToken}`)).status).toBe(200);
+    const out = await until(async () => delivered.find((d) => d.includes('booking.created')), 'booking.created');
+    expect(JSON.parse(out).data).toEqual({
+      booking_id: '63152789',
+      provider: 'beds24',
+      property_id: '17',
+      status: 'confirmed',
+      check_in: '2026-12-01',
+      check_out: '2026-12-04',
+      guest_name: 'Ada Lovelace',
+    });
   });
 
   it('answers the WhatsApp verification handshake with the challenge', async () => {
