@@ -15,14 +15,23 @@ describe('buildNavigation (seed 003)', () => {
     expect(labels('staff')).not.toContain('Connections');
     expect(labels('staff')).not.toContain('Health');
     expect(labels('staff')).not.toContain('Routing');
+    expect(labels('staff')).not.toContain('Webhook logs');
     expect(labels('staff')).not.toContain('API');
     expect(labels('staff')).not.toContain('Webhooks');
     expect(labels('staff')).toEqual(['Dashboard', 'Team']);
   });
 
-  it('gives managers Connections, Health, Routing and Webhooks but not API', () => {
+  it('gives managers Connections, Health, Routing, Webhook logs and Webhooks but not API', () => {
     expect(groups('manager')).toContain('Integrations');
-    expect(labels('manager')).toEqual(['Dashboard', 'Connections', 'Health', 'Routing', 'Webhooks', 'Team']);
+    expect(labels('manager')).toEqual([
+      'Dashboard',
+      'Connections',
+      'Health',
+      'Routing',
+      'Webhook logs',
+      'Webhooks',
+      'Team',
+    ]);
   });
 
   it.each(['admin', 'owner'] as const)('gives %s every entry', (role) => {
@@ -31,6 +40,7 @@ describe('buildNavigation (seed 003)', () => {
       'Connections',
       'Health',
       'Routing',
+      'Webhook logs',
       'API',
       'Webhooks',
       'Team',
@@ -47,6 +57,7 @@ describe('buildNavigation (seed 003)', () => {
       ['Connections', true],
       ['Health', true],
       ['Routing', true],
+      ['Webhook logs', true],
       ['API', true],
       ['Webhooks', true],
     ]);
@@ -54,11 +65,15 @@ describe('buildNavigation (seed 003)', () => {
     expect(team?.locked).toBeUndefined();
   });
 
-  it('lists the integration pages with their icons, Health and Routing right after Connections', () => {
+  it('lists the integration pages with their icons, Health, Routing and Webhook logs right after Connections', () => {
     const links = flattenNavigation(buildNavigation(makeMe('owner')));
     const byLabel = (label: string) => links.find((l) => l.label === label);
     expect(byLabel('Health')).toMatchObject({ icon: 'pi pi-heart', to: '/settings/integrations/health' });
     expect(byLabel('Routing')).toMatchObject({ icon: 'pi pi-directions', to: '/settings/integrations/routing' });
+    expect(byLabel('Webhook logs')).toMatchObject({
+      icon: 'pi pi-inbox',
+      to: '/settings/integrations/webhook-logs',
+    });
   });
 
   it('shows only the dashboard to an account without a workspace', () => {

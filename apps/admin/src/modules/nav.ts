@@ -56,6 +56,12 @@ const SIDEBAR: SectionEntry[] = [
             to: '/settings/integrations/routing',
             action: 'integrations.view',
           },
+          {
+            label: 'Webhook logs',
+            icon: 'pi pi-inbox',
+            to: '/settings/integrations/webhook-logs',
+            action: 'integrations.view',
+          },
           { label: 'API', icon: 'pi pi-key', to: '/settings/integrations/api', action: 'api_keys.manage' },
           { label: 'Webhooks', icon: 'pi pi-send', to: '/settings/integrations/webhooks', action: 'webhooks.manage' },
         ],

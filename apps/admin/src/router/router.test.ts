@@ -17,7 +17,8 @@ function serve(me: Me | null) {
           ? jsonResponse(200, { success: true, data: me })
           : jsonResponse(401, { success: false, code: 'unauthenticated', message: 'Sign in' });
       }
-      if (url.startsWith('/api/v1/audit-events')) {
+      if (url === '/api/v1/inbound-events/summary') return jsonResponse(200, { success: true, data: [] });
+      if (url.startsWith('/api/v1/audit-events') || url.startsWith('/api/v1/inbound-events')) {
         return jsonResponse(200, { success: true, data: [], meta: { next_cursor: null, limit: 50 } });
       }
       return jsonResponse(200, pageOf([]));
@@ -60,22 +61,24 @@ describe('router guard', () => {
     wrapper.unmount();
   });
 
-  it.each(['/settings/integrations/health', '/settings/integrations/routing', '/settings/integrations/connections/x'])(
-    'closes %s to staff and asks a Pro workspace to upgrade',
-    async (path) => {
-      serve(makeMe('staff'));
-      const staff = await mountApp(path);
-      await flushPromises();
-      expect(staff.wrapper.find('[data-testid="forbidden-notice"]').exists()).toBe(true);
-      staff.wrapper.unmount();
+  it.each([
+    '/settings/integrations/health',
+    '/settings/integrations/routing',
+    '/settings/integrations/webhook-logs',
+    '/settings/integrations/connections/x',
+  ])('closes %s to staff and asks a Pro workspace to upgrade', async (path) => {
+    serve(makeMe('staff'));
+    const staff = await mountApp(path);
+    await flushPromises();
+    expect(staff.wrapper.find('[data-testid="forbidden-notice"]').exists()).toBe(true);
+    staff.wrapper.unmount();
 
-      serve(makeMe('manager', 'pro'));
-      const pro = await mountApp(path);
-      await flushPromises();
-      expect(pro.wrapper.find('[data-testid="upgrade-notice"]').exists()).toBe(true);
-      pro.wrapper.unmount();
-    },
-  );
+    serve(makeMe('manager', 'pro'));
+    const pro = await mountApp(path);
+    await flushPromises();
+    expect(pro.wrapper.find('[data-testid="upgrade-notice"]').exists()).toBe(true);
+    pro.wrapper.unmount();
+  });
 
   it('opens the API keys page for an owner on Enterprise', async () => {
     serve(makeMe('owner'));
@@ -83,6 +86,18 @@ describe('router guard', () => {
     await flushPromises();
     expect(wrapper.find('[data-testid="api-key-generate"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="upgrade-notice"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('opens the webhook logs for a manager, titled', async () => {
+    serve(makeMe('manager'));
+    const { router, wrapper } = await mountApp('/settings/integrations/webhook-logs');
+    await flushPromises();
+    expect(router.currentRoute.value.name).toBe('webhook-logs');
+    expect(router.currentRoute.value.meta).toMatchObject({ action: 'integrations.view', title: 'Webhook logs' });
+    expect(wrapper.find('[data-testid="inbound-filter-provider"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="inbound-empty"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="forbidden-notice"]').exists()).toBe(false);
     wrapper.unmount();
   });
 

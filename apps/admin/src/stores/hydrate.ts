@@ -1,6 +1,7 @@
 import { useApiKeysStore } from './api-keys';
 import { useAuditStore } from './audit';
 import { useAuthStore } from './auth';
+import { useInboundStore } from './inbound';
 import { useIntegrationsStore } from './integrations';
 import { useRoutingRulesStore } from './routing-rules';
 import { useTeamStore } from './team';
@@ -11,6 +12,7 @@ const domainStores = () => [
   useTeamStore(),
   useAuditStore(),
   useIntegrationsStore(),
+  useInboundStore(),
   useRoutingRulesStore(),
   useWebhooksStore(),
 ];

@@ -2,6 +2,8 @@ import {
   actionsFor,
   type ApiKey,
   type Feature,
+  type InboundEvent,
+  type InboundSummary,
   type Integration,
   type IntegrationStatusEvent,
   type Me,
@@ -269,3 +271,36 @@ export const cursorOf = <T>(items: T[], nextCursor: string | null = null, limit 
   data: items,
   meta: { next_cursor: nextCursor, limit },
 });
+
+export const INBOUND_ID = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
+export const OTHER_INBOUND_ID = 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee';
+
+/** A verified Stripe request as the inbound log lists it, headers and body already redacted. */
+export function makeInboundEvent(overrides: Partial<InboundEvent> = {}): InboundEvent {
+  return {
+    id: INBOUND_ID,
+    provider: 'stripe',
+    status: 'verified',
+    reason: null,
+    provider_event_id: 'evt_1QxYz2AbCdEf',
+    event_type: 'payment_intent.succeeded',
+    headers: { 'content-type': 'application/json', 'stripe-signature': '[redacted]' },
+    body_size: 1536,
+    payload: '{"id":"evt_1QxYz2AbCdEf","type":"payment_intent.succeeded","data":{"object":{"amount":12000}}}',
+    processed_at: '2026-01-12T10:00:01.000Z',
+    processing_result: 'Emitted payment.succeeded',
+    received_at: '2026-01-12T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeInboundSummary(overrides: Partial<InboundSummary> = {}): InboundSummary {
+  return {
+    provider: 'stripe',
+    last_received_at: '2026-01-12T10:00:00.000Z',
+    received_24h: 12,
+    rejected_24h: 1,
+    silent: false,
+    ...overrides,
+  };
+}

@@ -1,8 +1,9 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 /**
- * Settings → Integrations: the Connections hub with each integration's detail, their health and
- * routing rules (seeds 000, 002, 003, 004). API keys and Webhooks live in their own modules.
+ * Settings → Integrations: the Connections hub with each integration's detail, their health, routing
+ * rules and the inbound webhook log (seeds 000, 002, 003, 004). API keys and Webhooks live in their own
+ * modules.
  */
 export const routes: RouteRecordRaw[] = [
   {
@@ -29,6 +30,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'routing-rules',
     component: () => import('./routes/RoutingRulesPage.vue'),
     meta: { action: 'integrations.view', title: 'Routing rules' },
+  },
+  {
+    path: '/settings/integrations/webhook-logs',
+    name: 'webhook-logs',
+    component: () => import('./routes/WebhookLogsPage.vue'),
+    meta: { action: 'integrations.view', title: 'Webhook logs' },
   },
   // The legacy URL of the hub keeps working.
   { path: '/settings/integrations/integrations', redirect: '/settings/integrations/connections' },

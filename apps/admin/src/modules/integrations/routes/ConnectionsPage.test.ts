@@ -1,10 +1,11 @@
-import type { Integration, Me } from '@gatehouse/shared';
+import type { InboundSummary, Integration, Me } from '@gatehouse/shared';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import {
   dataOf,
   jsonResponse,
+  makeInboundSummary,
   makeIntegration,
   makeMe,
   makeProvider,
@@ -27,13 +28,17 @@ const providers = [
   }),
 ];
 
-/** A fake API: `lists` are the successive answers of GET /integrations (the last one repeats). */
-function serve(me: Me, lists: Integration[][]) {
+/**
+ * A fake API: `lists` are the successive answers of GET /integrations (the last one repeats);
+ * `summary` answers the inbound summary behind the "Nothing for 24 h" badges.
+ */
+function serve(me: Me, lists: Integration[][], summary: InboundSummary[] = []) {
   document.cookie = 'gh_csrf=test-token; path=/';
   let served = 0;
   const fetchMock = vi.fn(async (url: string, init: RequestInit) => {
     if (url.startsWith('/api/v1/auth/me')) return jsonResponse(200, { success: true, data: me });
     if (url === '/api/v1/integrations/providers') return jsonResponse(200, dataOf(providers));
+    if (url === '/api/v1/inbound-events/summary') return jsonResponse(200, dataOf(summary));
     if (url.startsWith('/api/v1/integrations?')) {
       const items = lists[Math.min(served, lists.length - 1)]!;
       served++;
@@ -101,6 +106,26 @@ describe('Connections hub', () => {
     expect(exists('tool-api-keys')).toBe(true);
     expect(exists('tool-webhooks')).toBe(true);
     expect(exists('tool-docs')).toBe(true);
+    wrapper.unmount();
+  });
+
+  it('warns on a card whose provider sent no webhook for 24 h, linking to its webhook logs', async () => {
+    serve(
+      makeMe('manager'),
+      [[makeIntegration()]],
+      [makeInboundSummary({ silent: true }), makeInboundSummary({ provider: 'twilio' })],
+    );
+    const { wrapper, router } = await mountApp('/settings/integrations/connections');
+    await flushPromises();
+    expect(text('provider-inbound-silent-stripe')).toBe('Nothing for 24 h');
+    expect(exists('provider-inbound-silent-twilio')).toBe(false);
+    expect(exists('provider-inbound-silent-beds24')).toBe(false);
+
+    document.querySelector<HTMLElement>('[data-testid="provider-inbound-silent-stripe"]')!.click();
+    await vi.waitFor(() =>
+      expect(router.currentRoute.value.fullPath).toBe('/settings/integrations/webhook-logs?provider=stripe'),
+    );
+    await flushPromises();
     wrapper.unmount();
   });
 

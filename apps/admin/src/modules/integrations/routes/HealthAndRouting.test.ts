@@ -1,10 +1,11 @@
-import type { Integration, Me, RoutingRule } from '@gatehouse/shared';
+import type { InboundSummary, Integration, Me, RoutingRule } from '@gatehouse/shared';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import {
   dataOf,
   jsonResponse,
+  makeInboundSummary,
   makeIntegration,
   makeMe,
   makeProvider,
@@ -18,6 +19,7 @@ import { mountApp } from '@/test/mount-app';
 interface World {
   integrations: Integration[];
   rules?: RoutingRule[];
+  inbound?: InboundSummary[];
 }
 
 function serve(me: Me, world: World) {
@@ -28,6 +30,7 @@ function serve(me: Me, world: World) {
       return jsonResponse(200, dataOf([makeProvider(), makeTwilioProvider()]));
     }
     if (url.startsWith('/api/v1/integrations?')) return jsonResponse(200, pageOf(world.integrations));
+    if (url === '/api/v1/inbound-events/summary') return jsonResponse(200, dataOf(world.inbound ?? []));
     if (url.endsWith('/verify') && init.method === 'POST') {
       const id = url.split('/')[4]!;
       world.integrations = world.integrations.map((i) =>
@@ -86,7 +89,10 @@ async function choose(selectTestid: string, optionText: string): Promise<void> {
 beforeEach(() => {
   document.body.innerHTML = '';
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 describe('Integration health page', () => {
   it('lists every integration with its health hints, and verifies them all', async () => {
@@ -116,6 +122,51 @@ describe('Integration health page', () => {
     await flushPromises();
     const verified = fetchMock.mock.calls.filter(([url]) => url.endsWith('/verify')).map(([url]) => url);
     expect(verified).toHaveLength(2);
+    wrapper.unmount();
+  });
+
+  it('shows when each provider last sent a webhook, and warns when one went quiet for 24 h', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-01-12T13:00:00.000Z'), toFake: ['Date'] });
+    serve(makeMe('manager'), {
+      integrations: [
+        makeIntegration(),
+        makeIntegration({
+          id: '55555555-5555-4555-8555-555555555555',
+          provider: 'twilio',
+          display_name: 'Twilio',
+          category: 'communication',
+        }),
+      ],
+      inbound: [
+        makeInboundSummary({ last_received_at: '2026-01-12T10:00:00.000Z' }),
+        makeInboundSummary({ provider: 'twilio', last_received_at: null, silent: true }),
+      ],
+    });
+    const { wrapper, router } = await mountApp('/settings/integrations/health');
+    await flushPromises();
+
+    expect([...find('health-table')!.querySelectorAll('th')].map((th) => th.textContent?.trim())).toContain(
+      'Last inbound',
+    );
+    expect(text('health-inbound-stripe')).toBe('3 hours ago');
+    expect(find('health-inbound-silent-stripe')).toBeNull();
+    expect(text('health-inbound-twilio')).toBe('—');
+    expect(text('health-inbound-silent-twilio')).toBe('Nothing for 24 h');
+
+    find('health-inbound-stripe')!.click();
+    await vi.waitFor(() =>
+      expect(router.currentRoute.value.fullPath).toBe('/settings/integrations/webhook-logs?provider=stripe'),
+    );
+    await flushPromises();
+    wrapper.unmount();
+  });
+
+  it('shows no inbound time where the summary knows none', async () => {
+    serve(makeMe('owner'), { integrations: [makeIntegration()] });
+    const { wrapper } = await mountApp('/settings/integrations/health');
+    await flushPromises();
+    expect(text('health-inbound-stripe')).toBe('—');
+    expect(find('health-inbound-silent-stripe')).toBeNull();
     wrapper.unmount();
   });
 
