@@ -21,6 +21,7 @@ import type { ProviderDefinition } from '../providers/types.js';
 import { findTenant } from '../tenants/tenants.repository.js';
 import { checkCredentials, hintOf } from './credentials.js';
 import { toIntegration, toProvider, toState } from './integrations.format.js';
+import { forgetInboundIntegration } from '../webhooks/inbound/receiver.js';
 import * as repo from './integrations.repository.js';
 import { recordTransition } from './status.js';
 
@@ -237,6 +238,7 @@ export async function updateIntegration(
     });
     return { row, reverify };
   });
+  forgetInboundIntegration(tenantId, row.provider);
   if (reverify) await queueVerification(deps, row);
   return present(row);
 }
@@ -259,6 +261,7 @@ export async function deleteIntegration(deps: Deps, tenantId: string, id: string
       targetLabel: providerOf(before).manifest.displayName,
       details: { provider: before.provider, status: before.status },
     });
+    forgetInboundIntegration(tenantId, before.provider);
   });
 }
 
@@ -328,6 +331,7 @@ export async function changeState(
     });
     return { row, queue };
   });
+  forgetInboundIntegration(tenantId, row.provider);
   if (queue) await queueVerification(deps, row);
   return toState(row);
 }

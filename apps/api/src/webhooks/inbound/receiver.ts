@@ -16,6 +16,34 @@ import { redactBody, redactHeaders } from './redact.js';
 const flatHeaders = (ctx: Context): Record<string, string> =>
   Object.fromEntries(Object.entries(ctx.req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
 
+/**
+ * A short-lived per-process cache: a provider sending a burst costs one tenant lookup and one
+ * credential decryption per 10 s instead of one per request. An edit or a disable reaches the
+ * receiver within that time.
+ */
+class TtlCache<V> {
+  private readonly entries = new Map<string, { value: V; at: number }>();
+  constructor(private readonly ttlMs: number) {}
+  async get(key: string, load: () => Promise<V>): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
+    const value = await load();
+    if (this.entries.size > 10_000) this.entries.clear();
+    this.entries.set(key, { value, at: Date.now() });
+    return value;
+  }
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+}
+
+const tenants = new TtlCache<{ id: string } | undefined>(10_000);
+const integrations = new TtlCache<{ status: string; credentials: Credentials } | null>(10_000);
+
+/** Called when this process changes an integration, so its own receiver sees the change at once. */
+export const forgetInboundIntegration = (tenantId: string, provider: string): void =>
+  integrations.delete(`${tenantId}:${provider}`);
+
 const reply = (ctx: Context, status: number, body: Record<string, unknown>) => {
   ctx.status = status;
   ctx.body = body;
@@ -40,7 +68,10 @@ export function inboundRoutes(deps: Deps): Router {
     } catch {
       return reply(ctx, 413, { error: 'Body too large' });
     }
-    const tenant = await inScope(deps.db, { platform: true }, (trx) => findTenantBySlug(trx, ctx.params.slug ?? ''));
+    const slug = ctx.params.slug ?? '';
+    const tenant = await tenants.get(slug, () =>
+      inScope(deps.db, { platform: true }, (trx) => findTenantBySlug(trx, slug)),
+    );
     if (!tenant) return reply(ctx, 404, { error: 'Unknown workspace' });
     const tenantId = tenant.id;
     const headers = flatHeaders(ctx);
@@ -65,24 +96,27 @@ export function inboundRoutes(deps: Deps): Router {
         }),
       );
 
-    const loaded = await inScope(deps.db, { tenantId }, async (trx) => {
-      const row = await findIntegrationByProvider(trx, tenantId, provider.manifest.id);
-      if (!row) return null;
-      const credentials: Credentials = { ...row.settings };
-      await withTenantCipher(deps, trx, tenantId, async (cipher) => {
-        const place = { tenantId, table: 'integrations', rowId: row.id };
-        for (const [field, value] of Object.entries(row.secrets))
-          credentials[field] = await cipher.decrypt(place, field, value);
-      });
-      return { row, credentials };
-    });
+    const loaded = await integrations.get(`${tenantId}:${provider.manifest.id}`, () =>
+      inScope(deps.db, { tenantId }, async (trx) => {
+        const row = await findIntegrationByProvider(trx, tenantId, provider.manifest.id);
+        if (!row) return null;
+        const credentials: Credentials = { ...row.settings };
+        await withTenantCipher(deps, trx, tenantId, async (cipher) => {
+          const place = { tenantId, table: 'integrations', rowId: row.id };
+          for (const [field, value] of Object.entries(row.secrets)) {
+            credentials[field] = await cipher.decrypt(place, field, value);
+          }
+        });
+        return { status: row.status, credentials };
+      }),
+    );
     if (!loaded) {
       const reason = `No ${provider.manifest.displayName} integration is configured for this workspace`;
       await log({ status: 'rejected', reason });
       return reply(ctx, 404, { error: reason });
     }
-    if (loaded.row.status === 'pending_verify' || loaded.row.status === 'error') {
-      const reason = `The ${provider.manifest.displayName} integration is not active (${loaded.row.status})`;
+    if (loaded.status === 'pending_verify' || loaded.status === 'error') {
+      const reason = `The ${provider.manifest.displayName} integration is not active (${loaded.status})`;
       await log({ status: 'rejected', reason });
       return reply(ctx, 503, { error: reason });
     }
@@ -114,7 +148,7 @@ export function inboundRoutes(deps: Deps): Router {
       return reply(ctx, result.status, { error: result.reason });
     }
     // Disabled but configured: acknowledged (so the provider does not retry forever) and logged, not processed.
-    if (loaded.row.status === 'inactive') {
+    if (loaded.status === 'inactive') {
       await log({
         status: 'ignored',
         reason: 'The integration is disabled; not processed',

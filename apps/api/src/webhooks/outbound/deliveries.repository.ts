@@ -76,21 +76,6 @@ export const finishDelivery = (
     .where('id', '=', id)
     .execute();
 
-/** Records the endpoint's health after an attempt; returns since when it has been failing. */
-export async function markEndpoint(db: Trx, id: string, success: boolean): Promise<Date | null> {
-  const row = await db
-    .updateTable('webhook_endpoints')
-    .set(
-      success
-        ? { failing_since: null, last_delivery_at: sql`now()` }
-        : { failing_since: sql`coalesce(failing_since, now())` },
-    )
-    .where('id', '=', id)
-    .returning('failing_since')
-    .executeTakeFirst();
-  return row?.failing_since ?? null;
-}
-
 export const disableEndpoint = (db: Trx, tenantId: string, id: string, reason: string) =>
   db
     .updateTable('webhook_endpoints')
@@ -144,4 +129,72 @@ export async function requeueFailedSince(db: Trx, tenantId: string, endpointId: 
     .execute();
   if (rows.length > 0) await sql`select pg_notify('gatehouse_webhook_deliveries', '')`.execute(db);
   return rows.length;
+}
+
+/** One finished attempt for a batched write. */
+export interface AttemptOutcome {
+  delivery: ClaimedDelivery;
+  statusCode: number;
+  success: boolean;
+  error: string | null;
+  durationMs: number;
+  responseExcerpt: string | null;
+  next: { status: 'pending' | 'succeeded' | 'failed'; nextAttemptAt: Date | null };
+}
+
+/**
+ * Platform path: records a batch of attempts in three statements (attempt rows, delivery states,
+ * endpoint health — each endpoint's latest outcome wins) instead of a transaction per delivery.
+ * Returns, for endpoints whose latest outcome failed, since when they have been failing.
+ */
+export async function recordBatch(
+  db: Trx,
+  outcomes: AttemptOutcome[],
+): Promise<{ id: string; tenant_id: string; failing_since: Date }[]> {
+  if (outcomes.length === 0) return [];
+  await db
+    .insertInto('webhook_attempts')
+    .values(
+      outcomes.map((o) => ({
+        tenant_id: o.delivery.tenant_id,
+        endpoint_id: o.delivery.endpoint_id,
+        message_id: o.delivery.message_id,
+        event_type: o.delivery.event_type,
+        status_code: o.statusCode,
+        success: o.success,
+        error: o.error,
+        duration_ms: o.durationMs,
+        response_excerpt: o.responseExcerpt,
+        trigger: o.delivery.trigger,
+        attempt_number: o.delivery.attempts,
+      })),
+    )
+    .execute();
+  const rows = outcomes.map(
+    (o) => sql`(${o.delivery.id}::uuid, ${o.next.status}, ${o.next.nextAttemptAt?.toISOString() ?? null}::timestamptz)`,
+  );
+  await sql`
+    update webhook_deliveries d
+    set status = v.status, next_attempt_at = v.next_at, locked_until = null, updated_at = now()
+    from (values ${sql.join(rows)}) as v(id, status, next_at)
+    where d.id = v.id`.execute(db);
+  const latest = new Map<string, { tenant: string; success: boolean }>();
+  for (const o of outcomes) latest.set(o.delivery.endpoint_id, { tenant: o.delivery.tenant_id, success: o.success });
+  const ok = [...latest].filter(([, v]) => v.success).map(([id]) => id);
+  const failed = [...latest].filter(([, v]) => !v.success).map(([id]) => id);
+  if (ok.length > 0) {
+    await db
+      .updateTable('webhook_endpoints')
+      .set({ failing_since: null, last_delivery_at: sql`now()` })
+      .where('id', 'in', ok)
+      .execute();
+  }
+  if (failed.length === 0) return [];
+  const failing = await db
+    .updateTable('webhook_endpoints')
+    .set({ failing_since: sql`coalesce(failing_since, now())` })
+    .where('id', 'in', failed)
+    .returning(['id', 'tenant_id', 'failing_since'])
+    .execute();
+  return failing.filter((f): f is { id: string; tenant_id: string; failing_since: Date } => f.failing_since !== null);
 }

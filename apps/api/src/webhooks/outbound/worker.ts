@@ -70,6 +70,7 @@ export class DeliveryWorker {
     await this.loop;
     const deadline = Date.now() + 5_000;
     while (this.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await this.flush();
     await this.listener?.end().catch(() => {});
   }
 
@@ -160,39 +161,60 @@ export class DeliveryWorker {
     await this.record(d, result);
   }
 
-  private async record(d: repo.ClaimedDelivery, result: SendResult): Promise<void> {
-    let disableReason: string | null = null;
-    await inScope(this.deps.db, { platform: true }, async (trx) => {
-      await repo.insertAttempt(trx, {
-        tenant_id: d.tenant_id,
-        endpoint_id: d.endpoint_id,
-        message_id: d.message_id,
-        event_type: d.event_type,
-        status_code: result.statusCode,
-        success: result.success,
-        error: result.error,
-        duration_ms: result.durationMs,
-        response_excerpt: result.responseExcerpt,
-        trigger: d.trigger,
-        attempt_number: d.attempts,
-      });
-      const failingSince = await repo.markEndpoint(trx, d.endpoint_id, result.success);
-      if (result.success) {
-        await repo.finishDelivery(trx, d.id, { status: 'succeeded', nextAttemptAt: null });
-        return;
-      }
-      // Manual retries are not rescheduled (Svix); 410 asks us to stop for good.
-      const delay = result.gone || d.trigger === 'manual' ? null : nextDelaySeconds(d.attempts, result);
-      await repo.finishDelivery(trx, d.id, {
-        status: delay === null ? 'failed' : 'pending',
-        nextAttemptAt: delay === null ? null : new Date(Date.now() + delay * 1000),
-      });
-      if (result.gone) disableReason = 'The endpoint answered 410 Gone';
-      else if (failingSince && Date.now() - failingSince.getTime() >= DISABLE_AFTER_MS) {
-        disableReason = 'Every delivery failed for 5 days';
-      }
+  private pending: { outcome: repo.AttemptOutcome; done: () => void; fail: (e: unknown) => void }[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Queues an outcome for the next batched write (every 20 ms or 100 outcomes); resolves once it
+   * is committed, so a delivery counts as in flight until its attempt is on record.
+   */
+  private record(d: repo.ClaimedDelivery, result: SendResult): Promise<void> {
+    // Manual retries are not rescheduled (Svix); 410 asks us to stop for good.
+    const delay = result.success || result.gone || d.trigger === 'manual' ? null : nextDelaySeconds(d.attempts, result);
+    const outcome: repo.AttemptOutcome = {
+      delivery: d,
+      statusCode: result.statusCode,
+      success: result.success,
+      error: result.error,
+      durationMs: result.durationMs,
+      responseExcerpt: result.responseExcerpt,
+      next: result.success
+        ? { status: 'succeeded', nextAttemptAt: null }
+        : delay === null
+          ? { status: 'failed', nextAttemptAt: null }
+          : { status: 'pending', nextAttemptAt: new Date(Date.now() + delay * 1000) },
+    };
+    return new Promise<void>((done, fail) => {
+      this.pending.push({ outcome, done, fail });
+      if (this.pending.length >= 100) void this.flush();
+      else this.flushTimer ??= setTimeout(() => void this.flush(), 20);
     });
-    if (disableReason) await this.disable(d, disableReason);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const batch = this.pending.splice(0);
+    if (batch.length === 0) return;
+    try {
+      const failing = await inScope(this.deps.db, { platform: true }, (trx) =>
+        repo.recordBatch(
+          trx,
+          batch.map((b) => b.outcome),
+        ),
+      );
+      for (const b of batch) b.done();
+      const gone = batch.filter((b) => b.outcome.statusCode === 410).map((b) => b.outcome.delivery);
+      for (const d of gone) await this.disable(d, 'The endpoint answered 410 Gone');
+      for (const f of failing) {
+        if (Date.now() - f.failing_since.getTime() >= DISABLE_AFTER_MS) {
+          const d = batch.find((b) => b.outcome.delivery.endpoint_id === f.id)!.outcome.delivery;
+          await this.disable(d, 'Every delivery failed for 5 days');
+        }
+      }
+    } catch (error) {
+      for (const b of batch) b.fail(error);
+    }
   }
 
   /** Disables the endpoint and records an `endpoint.disabled` notice for the tenant. */
