@@ -80,6 +80,8 @@ export const Env = z.object({
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** Webhook deliveries one process keeps in flight at once. */
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  /** Deliveries to one endpoint in flight at once, so one slow receiver cannot take every slot. */
+  WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
   /** How often pg-boss looks for expired jobs, in seconds. */
   JOBS_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** `PROVIDER_<ID>_BASE_URL` overrides, collected by parseEnv (e.g. PROVIDER_STRIPE_BASE_URL). */

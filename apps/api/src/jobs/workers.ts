@@ -25,6 +25,7 @@ export async function startWorkers(deps: Deps): Promise<{ stop(): Promise<void> 
     pollMs: 500,
     // Twice the 15 s HTTP deadline: a crashed worker's deliveries are retried within half a minute.
     leaseSeconds: 30,
+    perEndpoint: deps.env.WEBHOOK_ENDPOINT_CONCURRENCY,
   });
   await deliveries.start();
   return {

@@ -24,16 +24,34 @@ export interface ClaimedDelivery {
 /**
  * Platform path: claims up to `limit` due deliveries (SKIP LOCKED, so workers never take the same
  * row) and leases them for `leaseSeconds`; a worker that dies leaves the lease to lapse and the
- * delivery is claimed again (at-least-once). The attempt counter rises with the claim.
+ * delivery is claimed again (at-least-once). The attempt counter rises with the claim. At most
+ * `perEndpoint` deliveries of one endpoint are in flight at once, so an endpoint that hangs for
+ * 15 s per request occupies a few slots and never the whole worker.
  */
-export async function claimDue(db: Trx, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
+export async function claimDue(
+  db: Trx,
+  limit: number,
+  leaseSeconds: number,
+  perEndpoint: number,
+): Promise<ClaimedDelivery[]> {
   const { rows } = await sql<ClaimedDelivery>`
-    with due as (
-      select id from webhook_deliveries
+    with oldest as (
+      select id, endpoint_id, next_attempt_at from webhook_deliveries
       where status = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now())
       order by next_attempt_at
-      limit ${limit}
-      for update skip locked
+      limit ${limit * 10}
+    ), busy as (
+      select endpoint_id, count(*) as n from webhook_deliveries
+      where status = 'pending' and locked_until >= now() and endpoint_id in (select endpoint_id from oldest)
+      group by endpoint_id
+    ), ranked as (
+      select o.id, o.next_attempt_at,
+             row_number() over (partition by o.endpoint_id order by o.next_attempt_at) + coalesce(b.n, 0) as slot
+      from oldest o left join busy b on b.endpoint_id = o.endpoint_id
+    ), due as (
+      select d.id from webhook_deliveries d
+      where d.id in (select id from ranked where slot <= ${perEndpoint} order by next_attempt_at limit ${limit})
+      for update of d skip locked
     ), claimed as (
       update webhook_deliveries d
       set locked_until = now() + make_interval(secs => ${leaseSeconds}), attempts = d.attempts + 1, updated_at = now()

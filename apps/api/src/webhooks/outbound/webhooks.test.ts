@@ -1,10 +1,13 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { inScope } from '../../db/scope.js';
 import { TestApp, type TestTenant } from '../../test/harness.js';
 import type { HttpClient } from '../../test/http-client.js';
+import { emitEvent } from './emit.js';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -221,6 +224,35 @@ describe('outbound webhooks', () => {
       expect(receiver.received).toHaveLength(0);
     } finally {
       await strict.close();
+    }
+  });
+
+  it('keeps delivering to other endpoints while one endpoint hangs', async () => {
+    const sockets = new Set<Socket>();
+    const hanging = createServer(() => {}); // accepts requests, never answers
+    hanging.on('connection', (s) => sockets.add(s));
+    await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r));
+    const port = (hanging.address() as { port: number }).port;
+    const slow = await createEndpoint({ name: 'Hangs', url: `http://127.0.0.1:${port}/` });
+    const fast = await createEndpoint({ name: 'Healthy' });
+    try {
+      await inScope(app.deps.db, { tenantId: tenant.id }, async (trx) => {
+        for (let i = 0; i < 300; i++) {
+          await emitEvent(trx, tenant.id, 'webhook.test', { message: `burst ${i}` });
+        }
+      });
+      const started = Date.now();
+      await until(
+        () => receiver.received.length >= 300 || undefined,
+        'all 300 deliveries to the healthy endpoint',
+        8_000,
+      );
+      // Well inside the 15 s the hanging endpoint's requests wait for their deadline.
+      expect(Date.now() - started).toBeLessThan(8_000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => hanging.close(r));
+      await admin.post('/api/v1/webhooks/bulk-delete', { ids: [slow.endpoint.id, fast.endpoint.id] });
     }
   });
 

@@ -17,6 +17,8 @@ export interface DeliveryWorkerOptions {
   pollMs: number;
   /** How long a claim holds; a crashed worker's deliveries are retried after it. */
   leaseSeconds: number;
+  /** Deliveries to one endpoint in flight at once (across workers). */
+  perEndpoint: number;
 }
 
 /** Creates the HTTP client deliveries use: 15 s deadline, 20 KB kept, the SSRF guard. */
@@ -100,7 +102,7 @@ export class DeliveryWorker {
       let claimed: repo.ClaimedDelivery[] = [];
       try {
         claimed = await inScope(this.deps.db, { platform: true }, (trx) =>
-          repo.claimDue(trx, Math.min(free, 200), this.opts.leaseSeconds),
+          repo.claimDue(trx, Math.min(free, 200), this.opts.leaseSeconds, this.opts.perEndpoint),
         );
       } catch (error) {
         this.deps.log.error({ err: (error as Error).message }, 'claiming webhook deliveries failed');
