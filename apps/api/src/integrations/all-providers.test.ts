@@ -18,7 +18,9 @@ async function plainDump(url: string): Promise<string | null> {
   const version = await run('pg_dump', ['--version']).catch(() => null);
   const client = Number(/(\d+)\./.exec(version?.stdout ?? '')?.[1] ?? 0);
   const owner = createKysely<unknown>(url, 1);
-  const server = await sql<{ v: string }>`show server_version_num`.execute(owner).finally(() => owner.destroy());
+  const server = await sql<{ v: string }>`select current_setting('server_version_num') as v`
+    .execute(owner)
+    .finally(() => owner.destroy());
   if (client === 0 || client < Math.floor(Number(server.rows[0]!.v) / 10_000)) return null;
   return (await run('pg_dump', ['--format=plain', url], { maxBuffer: 256 * 1024 * 1024 })).stdout;
 }
