@@ -242,6 +242,8 @@ export interface InboundEventsTable {
   normalized: JsonOf<{ type: string; payload: Record<string, unknown> }[]>;
   processed_at: NullableTimestamp;
   processing_result: string | null;
+  locked_until: NullableTimestamp;
+  attempts: ColumnType<number, number | undefined, number>;
   received_at: Timestamp;
 }
 

@@ -11,14 +11,7 @@ export const QUEUES = {
   sweep: 'integration-sweep',
   /** Daily: re-verify every active or failing integration. */
   reverify: 'integration-reverify-all',
-  /** Turn one verified inbound webhook into normalized events: `{ tenantId, inboundId }`. */
-  inbound: 'inbound-process',
 } as const;
-
-export interface InboundJob {
-  tenantId: string;
-  inboundId: string;
-}
 
 export interface VerifyJob {
   tenantId: string;
@@ -28,13 +21,11 @@ export interface VerifyJob {
 
 export interface Jobs {
   requestVerification(job: VerifyJob): Promise<void>;
-  requestInboundProcessing(job: InboundJob): Promise<void>;
   /** Registers the workers (no-op when JOBS_WORKERS is off). */
   startWorkers(handlers: {
     verify(job: VerifyJob, attempt: number): Promise<void>;
     sweep(): Promise<void>;
     reverifyAll(): Promise<void>;
-    processInbound(job: InboundJob): Promise<void>;
   }): Promise<void>;
   stop(): Promise<void>;
 }
@@ -62,9 +53,6 @@ export async function startJobs(ownerUrl: string, env: Env, log: Logger): Promis
     async requestVerification(job) {
       await boss.send(QUEUES.verify, job);
     },
-    async requestInboundProcessing(job) {
-      await boss.send(QUEUES.inbound, job);
-    },
     async startWorkers(handlers) {
       if (!env.JOBS_WORKERS) return;
       await boss.work<VerifyJob>(
@@ -80,23 +68,6 @@ export async function startJobs(ownerUrl: string, env: Env, log: Logger): Promis
         },
         async ([job]) => {
           if (job) await handlers.verify(job.data, job.retryCount);
-        },
-      );
-      await boss.work<InboundJob>(
-        QUEUES.inbound,
-        // Bursts of provider webhooks: fetch them in batches. Processing is idempotent, so when one
-        // job of a batch fails the whole batch is retried without emitting anything twice.
-        {
-          pollingIntervalSeconds: 0.5,
-          notifyPollingIntervalSeconds: 0.5,
-          batchSize: 25,
-          burstWhenBatchFull: true,
-          localConcurrency: 4,
-        },
-        async (jobs) => {
-          const results = await Promise.allSettled(jobs.map((job) => handlers.processInbound(job.data)));
-          const failed = results.find((r) => r.status === 'rejected');
-          if (failed) throw failed.reason;
         },
       );
       await boss.work(QUEUES.sweep, { pollingIntervalSeconds: 5 }, () => handlers.sweep());
@@ -128,15 +99,6 @@ export async function ensureQueues(
     await boss.createQueue(QUEUES.verify, { ...verifyOptions, notify: true });
   } else {
     await boss.updateQueue(QUEUES.verify, verifyOptions);
-  }
-  if (!existing.has(QUEUES.inbound)) {
-    await boss.createQueue(QUEUES.inbound, {
-      retryLimit: 5,
-      retryDelay: 5,
-      retryBackoff: true,
-      expireInSeconds: 120,
-      notify: true,
-    });
   }
   for (const name of [QUEUES.sweep, QUEUES.reverify]) {
     if (!existing.has(name)) await boss.createQueue(name, { policy: 'singleton', retryLimit: 1, expireInSeconds: 600 });

@@ -20,6 +20,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       normalized jsonb not null default '[]',
       processed_at timestamptz,
       processing_result text,
+      -- Verified, unprocessed rows are the processing queue: a worker leases a batch until then.
+      locked_until timestamptz,
+      attempts integer not null default 0,
       received_at timestamptz not null default date_trunc('milliseconds', clock_timestamp())
     );
     create unique index inbound_events_dedup on inbound_events (tenant_id, provider, provider_event_id)
@@ -29,9 +32,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     alter table inbound_events enable row level security;
     alter table inbound_events force row level security;
-    -- The platform path finds verified requests whose processing job was lost, to queue them again.
+    -- The processing worker claims unprocessed rows of every tenant on the platform path.
     create policy inbound_events_tenant on inbound_events for all
-      using (tenant_id = app_tenant() or app_platform()) with check (tenant_id = app_tenant());
+      using (tenant_id = app_tenant() or app_platform()) with check (tenant_id = app_tenant() or app_platform());
     create index inbound_events_unprocessed_idx on inbound_events (received_at)
       where status = 'verified' and processed_at is null;
   `.execute(db);

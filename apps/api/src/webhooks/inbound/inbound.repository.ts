@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 
-import type { InboundEventsTable } from '../../db/schema.js';
+import type { InboundEventRow, InboundEventsTable } from '../../db/schema.js';
 import type { Trx } from '../../db/scope.js';
 
 /** Logs a request; a verified one whose provider event id was seen before returns null (duplicate). */
@@ -66,14 +66,32 @@ export const summarize = (db: Trx, tenantId: string) =>
     .execute(db)
     .then((r) => r.rows);
 
-/** Platform path: verified requests still unprocessed after `olderThanSeconds` (their job was lost). */
-export const listUnprocessed = (db: Trx, olderThanSeconds: number) =>
+/** The channel the processing worker LISTENs on; notified when a verified request is logged. */
+export const INBOUND_CHANNEL = 'gatehouse_inbound';
+
+/**
+ * Platform path: leases up to `limit` verified, unprocessed requests (SKIP LOCKED). A worker that
+ * dies leaves its lease to lapse and the rows are claimed again; processing is idempotent.
+ */
+export const claimUnprocessed = (db: Trx, limit: number, leaseSeconds: number) =>
+  sql<InboundEventRow>`
+    update inbound_events e
+    set locked_until = now() + make_interval(secs => ${leaseSeconds}), attempts = e.attempts + 1
+    where e.id in (
+      select id from inbound_events
+      where status = 'verified' and processed_at is null and (locked_until is null or locked_until < now())
+      order by received_at
+      limit ${limit}
+      for update skip locked
+    )
+    returning e.*`
+    .execute(db)
+    .then((r) => r.rows);
+
+/** Puts a request back for a later attempt (its provider API was unreachable). */
+export const retryLater = (db: Trx, id: string, seconds: number) =>
   db
-    .selectFrom('inbound_events')
-    .select(['id', 'tenant_id'])
-    .where('status', '=', 'verified')
-    .where('processed_at', 'is', null)
-    .where('received_at', '<=', sql<Date>`now() - make_interval(secs => ${olderThanSeconds})`)
-    .orderBy('received_at')
-    .limit(5000)
+    .updateTable('inbound_events')
+    .set({ locked_until: sql`now() + make_interval(secs => ${seconds})` })
+    .where('id', '=', id)
     .execute();

@@ -11,6 +11,7 @@ import { findProvider } from '../../providers/registry.js';
 import type { Credentials, InboundResult } from '../../providers/types.js';
 import { findTenantBySlug } from '../../tenants/tenants.repository.js';
 import * as repo from './inbound.repository.js';
+import { notifyInbound } from './process.js';
 import { redactBody, redactHeaders } from './redact.js';
 
 const flatHeaders = (ctx: Context): Record<string, string> =>
@@ -81,8 +82,8 @@ export function inboundRoutes(deps: Deps): Router {
       reason?: string;
       result?: InboundResult;
     }) =>
-      inScope(deps.db, { tenantId }, (trx) =>
-        repo.insertInbound(trx, {
+      inScope(deps.db, { tenantId }, async (trx) => {
+        const inserted = await repo.insertInbound(trx, {
           tenant_id: tenantId,
           provider: provider.manifest.id,
           status: entry.status,
@@ -93,8 +94,11 @@ export function inboundRoutes(deps: Deps): Router {
           body_size: rawBody.length,
           payload: entry.status === 'verified' && provider.manifest.id !== 'beds24' ? redactBody(rawBody) : null,
           normalized: JSON.stringify(entry.result?.kind === 'verified' ? entry.result.events : []),
-        }),
-      );
+        });
+        // A verified row is queued work: the processing worker is woken when this commits.
+        if (inserted && entry.status === 'verified') await notifyInbound(trx);
+        return inserted;
+      });
 
     const loaded = await integrations.get(`${tenantId}:${provider.manifest.id}`, () =>
       inScope(deps.db, { tenantId }, async (trx) => {
@@ -161,7 +165,6 @@ export function inboundRoutes(deps: Deps): Router {
       await log({ status: 'duplicate', reason: `Already received event ${result.eventId ?? ''}`.trim() });
       return reply(ctx, 200, { received: true, duplicate: true });
     }
-    await deps.jobs.requestInboundProcessing({ tenantId, inboundId: inserted.id });
     return reply(ctx, 200, { received: true });
   };
   router.get('/api/webhooks/:provider/t/:slug', handle);
