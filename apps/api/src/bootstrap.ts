@@ -6,6 +6,7 @@ import { loadKeyRing, platformSecret } from './keys/key-ring.js';
 import { startJobs } from './jobs/queue.js';
 import type { Logger } from './logger.js';
 import { createOutboundHttp } from './net/outbound-http.js';
+import { RESPONSE_EXCERPT_BYTES } from './webhooks/outbound/send.js';
 
 export interface Runtime {
   deps: Deps;
@@ -36,14 +37,22 @@ export async function bootstrap(env: Env, log: Logger): Promise<Runtime> {
       timeoutMs: env.OUTBOUND_TIMEOUT_MS,
       httpsOnly: env.NODE_ENV === 'production',
     });
+    const webhookHttp = createOutboundHttp({
+      allow: env.OUTBOUND_ALLOWLIST,
+      timeoutMs: 15_000,
+      httpsOnly: env.NODE_ENV === 'production',
+      maxResponseBytes: RESPONSE_EXCERPT_BYTES,
+      userAgent: 'Gatehouse-Webhooks/1.0',
+    });
     return {
-      deps: { env, db, appUrl: connection, log, keyRing, apiKeyPepper, jobs, http },
+      deps: { env, db, appUrl: connection, log, keyRing, apiKeyPepper, jobs, http, webhookHttp },
       ownerUrl: owner.url,
       appUrl: connection,
       embedded: owner.embedded,
       close: async () => {
         await jobs.stop();
         await http.close();
+        await webhookHttp.close();
         await db.destroy();
         await owner.stop();
       },

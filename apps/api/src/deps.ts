@@ -22,4 +22,6 @@ export interface Deps {
   jobs: Jobs;
   /** The one HTTP client for calls leaving Gatehouse (SSRF guard, timeouts, no redirects). */
   http: OutboundHttp;
+  /** The client for webhook deliveries and Send test: 15 s deadline, 20 KB kept, same SSRF guard. */
+  webhookHttp: OutboundHttp;
 }

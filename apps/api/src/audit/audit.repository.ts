@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 
 import { escapeLike } from '../db/like.js';
 import type { AuditEventRow, AuditEventsTable, DB } from '../db/schema.js';
+import type { Position } from '../http/cursor.js';
 
 type Executor = Kysely<DB>;
 
@@ -15,7 +16,7 @@ export interface AuditFilter {
   since?: string | undefined;
   until?: string | undefined;
   /** Keyset position: the last row of the previous page. */
-  after?: { createdAt: Date; id: string } | undefined;
+  after?: Position | undefined;
   limit: number;
 }
 
@@ -28,7 +29,7 @@ export function listAuditEvents(db: Executor, tenantId: string, f: AuditFilter):
   if (f.since) q = q.where('created_at', '>=', new Date(f.since));
   if (f.until) q = q.where('created_at', '<', new Date(f.until));
   if (f.after) {
-    const { createdAt, id } = f.after;
+    const { at: createdAt, id } = f.after;
     q = q.where((eb) =>
       eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
     );

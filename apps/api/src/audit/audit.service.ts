@@ -3,7 +3,7 @@ import type { AuditEvent, AuditQuery } from '@gatehouse/shared';
 import type { Principal } from '../auth/principal.js';
 import { actorOf } from '../auth/principal.js';
 import type { Trx } from '../db/scope.js';
-import { HttpError } from '../http/errors.js';
+import { cursorPage, decodeCursor } from '../http/cursor.js';
 import * as repo from './audit.repository.js';
 
 export interface AuditContext {
@@ -43,18 +43,6 @@ export function recordAudit(trx: Trx, who: AuditContext, entry: AuditEntry): Pro
   });
 }
 
-const encodeCursor = (createdAt: Date, id: string) =>
-  Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new HttpError('validation_failed', 'The given data was invalid.', { cursor: ['Cursor is not valid'] });
-  }
-  return { createdAt, id };
-}
-
 export async function listAudit(
   trx: Trx,
   tenantId: string,
@@ -69,8 +57,7 @@ export async function listAudit(
     after: q.cursor ? decodeCursor(q.cursor) : undefined,
     limit: q.limit + 1,
   });
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = cursorPage(rows, q.limit, (r) => ({ at: r.created_at, id: r.id }));
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -83,6 +70,6 @@ export async function listAudit(
       ip: r.ip,
       created_at: r.created_at.toISOString(),
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.created_at, last.id) : null,
+    nextCursor,
   };
 }

@@ -1,7 +1,8 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 
-import type { DB, IntegrationRow, IntegrationsTable } from '../db/schema.js';
+import type { IntegrationRow, IntegrationsTable } from '../db/schema.js';
 import type { Trx } from '../db/scope.js';
+import type { Position } from '../http/cursor.js';
 
 type IntegrationStatus = IntegrationRow['status'];
 
@@ -72,7 +73,7 @@ export function listStatusEvents(
   db: Trx,
   tenantId: string,
   integrationId: string,
-  q: { after?: { createdAt: Date; id: string }; limit: number },
+  q: { after?: Position; limit: number },
 ) {
   let query = db
     .selectFrom('integration_status_events')
@@ -80,7 +81,7 @@ export function listStatusEvents(
     .where('tenant_id', '=', tenantId)
     .where('integration_id', '=', integrationId);
   if (q.after) {
-    const { createdAt, id } = q.after;
+    const { at: createdAt, id } = q.after;
     query = query.where((eb) =>
       eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
     );
@@ -110,5 +111,3 @@ export const listStaleVerifications = (db: Trx, olderThanSeconds: number) =>
     .where('verify_requested_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanSeconds})`)
     .limit(500)
     .execute();
-
-export type { DB };

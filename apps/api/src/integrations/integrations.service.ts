@@ -15,15 +15,15 @@ import type { IntegrationRow } from '../db/schema.js';
 import { inScope, type Trx } from '../db/scope.js';
 import type { Deps } from '../deps.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
-import { withTenantCipher } from '../keys/tenant-keys.js';
 import { findProvider, PROVIDERS } from '../providers/registry.js';
 import type { ProviderDefinition } from '../providers/types.js';
 import { findTenant } from '../tenants/tenants.repository.js';
-import { checkCredentials, hintOf } from './credentials.js';
+import { checkCredentials } from './credentials.js';
 import { toIntegration, toProvider, toState } from './integrations.format.js';
 import { forgetInboundIntegration } from '../webhooks/inbound/receiver.js';
 import * as repo from './integrations.repository.js';
 import { recordTransition } from './status.js';
+import { sealSecrets } from './stored-credentials.js';
 
 const providerOf = (row: IntegrationRow): ProviderDefinition => {
   const provider = findProvider(row.provider);
@@ -84,33 +84,6 @@ function checkCapabilities(provider: ProviderDefinition, capabilities: string[])
   }
 }
 
-/** Encrypts new secrets into the row's `secrets`/`hints`, erasing cleared ones. */
-async function sealSecrets(
-  deps: Deps,
-  trx: Trx,
-  row: Pick<IntegrationRow, 'id' | 'tenant_id' | 'secrets' | 'hints'>,
-  newSecrets: Record<string, string>,
-  cleared: string[],
-): Promise<{ secrets: Record<string, string>; hints: Record<string, string> }> {
-  const secrets = { ...row.secrets };
-  const hints = { ...row.hints };
-  for (const field of cleared) {
-    delete secrets[field];
-    delete hints[field];
-  }
-  if (Object.keys(newSecrets).length === 0) return { secrets, hints };
-  await withTenantCipher(deps, trx, row.tenant_id, async (cipher) => {
-    const place = { tenantId: row.tenant_id, table: 'integrations', rowId: row.id };
-    for (const [field, value] of Object.entries(newSecrets)) {
-      secrets[field] = cipher.encrypt(place, field, value);
-      const hint = hintOf(value);
-      if (hint) hints[field] = hint;
-      else delete hints[field];
-    }
-  });
-  return { secrets, hints };
-}
-
 export async function createIntegration(
   deps: Deps,
   tenantId: string,
@@ -136,7 +109,6 @@ export async function createIntegration(
       trx,
       { id, tenant_id: tenantId, secrets: {}, hints: {} },
       checked.value.newSecrets,
-      [],
     );
     const inserted = await repo
       .insertIntegration(trx, {
@@ -197,7 +169,10 @@ export async function updateIntegration(
       });
       if (!checked.ok) throw invalid(checked.errors);
       if (checked.value.changed) {
-        const sealed = await sealSecrets(deps, trx, before, checked.value.newSecrets, checked.value.clearedSecrets);
+        const sealed = await sealSecrets(deps, trx, before, {
+          ...checked.value.newSecrets,
+          ...Object.fromEntries(checked.value.clearedSecrets.map((field) => [field, ''])),
+        });
         patch.settings = JSON.stringify(checked.value.settings);
         patch.secrets = JSON.stringify(sealed.secrets);
         patch.hints = JSON.stringify(sealed.hints);

@@ -2,12 +2,11 @@ import type { IntegrationRow } from '../db/schema.js';
 import { inScope } from '../db/scope.js';
 import type { Deps } from '../deps.js';
 import type { VerifyJob } from '../jobs/queue.js';
-import { withTenantCipher } from '../keys/tenant-keys.js';
 import { findProvider } from '../providers/registry.js';
 import type { Credentials, ProviderDefinition, VerifyOutcome } from '../providers/types.js';
-import { hintOf } from './credentials.js';
 import * as repo from './integrations.repository.js';
 import { recordTransition } from './status.js';
+import { decryptCredentials, sealSecrets } from './stored-credentials.js';
 
 /** Thrown for an unreachable provider so the queue retries the job with backoff. */
 export class RetryLater extends Error {
@@ -32,14 +31,7 @@ async function loadForVerification(deps: Deps, job: VerifyJob) {
     if (!row || row.generation !== job.generation) return null;
     const provider = findProvider(row.provider);
     if (!provider) return null;
-    const credentials: Credentials = { ...row.settings };
-    await withTenantCipher(deps, trx, job.tenantId, async (cipher) => {
-      const place = { tenantId: row.tenant_id, table: 'integrations', rowId: row.id };
-      for (const [field, value] of Object.entries(row.secrets)) {
-        credentials[field] = await cipher.decrypt(place, field, value);
-      }
-    });
-    return { row, provider, credentials };
+    return { row, provider, credentials: await decryptCredentials(deps, trx, row) };
   });
 }
 
@@ -99,7 +91,11 @@ async function applyOutcome(deps: Deps, job: VerifyJob, outcome: VerifyOutcome, 
       if (outcome.kind === 'unreachable') health.verification_attempts = attempt + 1;
       else delete health.verification_attempts;
     }
-    if (outcome.replaceCredentials) Object.assign(patch, await replaced(deps, trx, row, outcome.replaceCredentials));
+    if (outcome.replaceCredentials) {
+      const sealed = await sealSecrets(deps, trx, row, outcome.replaceCredentials);
+      patch.secrets = JSON.stringify(sealed.secrets);
+      patch.hints = JSON.stringify(sealed.hints);
+    }
     patch.health = JSON.stringify(health);
     patch.status = nextStatus(row.status, outcome.kind);
     await repo.updateIntegration(trx, row.tenant_id, row.id, patch);
@@ -113,29 +109,6 @@ async function applyOutcome(deps: Deps, job: VerifyJob, outcome: VerifyOutcome, 
           : `Rejected: ${outcome.reason}`;
     await recordTransition(trx, row, row.status, patch.status, reason);
   });
-}
-
-/** Stores credentials a verifier exchanged (Beds24: invite code → refresh token); '' erases a field. */
-async function replaced(
-  deps: Deps,
-  trx: Parameters<typeof repo.findIntegration>[0],
-  row: IntegrationRow,
-  values: Credentials,
-) {
-  const secrets = { ...row.secrets };
-  const hints = { ...row.hints };
-  await withTenantCipher(deps, trx, row.tenant_id, async (cipher) => {
-    const place = { tenantId: row.tenant_id, table: 'integrations', rowId: row.id };
-    for (const [field, value] of Object.entries(values)) {
-      delete secrets[field];
-      delete hints[field];
-      if (value === '') continue;
-      secrets[field] = cipher.encrypt(place, field, value);
-      const hint = hintOf(value);
-      if (hint) hints[field] = hint;
-    }
-  });
-  return { secrets: JSON.stringify(secrets), hints: JSON.stringify(hints) };
 }
 
 /** Marks each integration as requested again (in its tenant's scope) and queues its verification. */

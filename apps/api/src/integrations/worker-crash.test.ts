@@ -8,6 +8,7 @@ import { FakeServer, StripeFake } from '@gatehouse/provider-fakes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { TEST_MASTER_KEY, TestApp } from '../test/harness.js';
+import { eventually } from '../test/eventually.js';
 import { waitForIntegration } from '../test/integrations.js';
 
 const apiRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,14 +44,6 @@ function startWorkerProcess(): ChildProcess {
   return child;
 }
 
-const until = async (check: () => boolean, timeoutMs: number, what: string) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-
 beforeAll(async () => {
   await fakes.start();
   // This process serves the API only; verification runs in the worker processes below.
@@ -79,7 +72,7 @@ describe('crash safety of verification', () => {
 
     const first = startWorkerProcess();
     // The worker has taken the job and is waiting on the provider: kill it there.
-    await until(() => stripe().requests.length > 0, 60_000, 'the first worker to call Stripe');
+    await eventually(() => stripe().requests.length > 0, 'the first worker to call Stripe', 60_000);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     expect((await admin.get(`/api/v1/integrations/${id}`)).body.data.status).toBe('pending_verify');

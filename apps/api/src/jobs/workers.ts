@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.js';
 import { integrationHandlers } from '../integrations/workers.js';
 import { InboundWorker } from '../webhooks/inbound/process.js';
-import { DeliveryWorker, deliveryHttp } from '../webhooks/outbound/worker.js';
+import { DeliveryWorker } from '../webhooks/outbound/worker.js';
 
 /** Starts every background worker of this process (when JOBS_WORKERS is on); returns how to stop them. */
 export async function startWorkers(deps: Deps): Promise<{ stop(): Promise<void> }> {
@@ -9,8 +9,7 @@ export async function startWorkers(deps: Deps): Promise<{ stop(): Promise<void> 
   if (!deps.env.JOBS_WORKERS) return { stop: async () => {} };
   const inbound = new InboundWorker(deps);
   await inbound.start();
-  const http = deliveryHttp(deps);
-  const deliveries = new DeliveryWorker(deps, http, {
+  const deliveries = new DeliveryWorker(deps, deps.webhookHttp, {
     concurrency: deps.env.WEBHOOK_CONCURRENCY,
     pollMs: 500,
     // Twice the 15 s HTTP deadline: a crashed worker's deliveries are retried within half a minute.
@@ -22,7 +21,6 @@ export async function startWorkers(deps: Deps): Promise<{ stop(): Promise<void> 
     stop: async () => {
       await inbound.stop();
       await deliveries.stop();
-      await http.close();
     },
   };
 }

@@ -6,7 +6,8 @@ import { tenantOf } from '../../auth/authorize.js';
 import type { InboundEventRow } from '../../db/schema.js';
 import { inScope } from '../../db/scope.js';
 import type { Deps } from '../../deps.js';
-import { invalid, notFound } from '../../http/errors.js';
+import { cursorPage, decodeCursor } from '../../http/cursor.js';
+import { notFound } from '../../http/errors.js';
 import { mount } from '../../http/route.js';
 import { listAllIntegrations } from '../../integrations/integrations.repository.js';
 import { findProvider } from '../../providers/registry.js';
@@ -27,15 +28,6 @@ const toInbound = (r: InboundEventRow): InboundEvent => ({
   received_at: r.received_at.toISOString(),
 });
 
-const encode = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-function decode(cursor: string) {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id))
-    throw invalid({ cursor: ['Cursor is not valid'] });
-  return { at: date, id };
-}
-
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The inbound webhook log (seed 002 "Webhook logs") and the per-provider summary behind health badges. */
@@ -51,19 +43,12 @@ export function inboundLogRoutes(deps: Deps): Router {
         status: query.status,
         since: query.since ? new Date(query.since) : undefined,
         until: query.until ? new Date(query.until) : undefined,
-        after: query.cursor ? decode(query.cursor) : undefined,
+        after: query.cursor ? decodeCursor(query.cursor) : undefined,
         limit: query.limit + 1,
       }),
     );
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      data: page.map(toInbound),
-      meta: {
-        next_cursor: rows.length > query.limit && last ? encode(last.received_at, last.id) : null,
-        limit: query.limit,
-      },
-    };
+    const { page, nextCursor } = cursorPage(rows, query.limit, (r) => ({ at: r.received_at, id: r.id }));
+    return { data: page.map(toInbound), meta: { next_cursor: nextCursor, limit: query.limit } };
   });
 
   mount(router, GetInboundSummary, opts, async ({ principal }) => {

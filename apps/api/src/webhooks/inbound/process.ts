@@ -7,11 +7,11 @@ import type { InboundEventRow } from '../../db/schema.js';
 import { inScope } from '../../db/scope.js';
 import type { Deps } from '../../deps.js';
 import { findIntegrationByProvider } from '../../integrations/integrations.repository.js';
+import { decryptCredentials } from '../../integrations/stored-credentials.js';
 import { baseUrlFor } from '../../integrations/verification.js';
-import { withTenantCipher } from '../../keys/tenant-keys.js';
 import { type Beds24NotifyHint, fetchBooking } from '../../providers/beds24/booking.js';
 import { findProvider } from '../../providers/registry.js';
-import type { Credentials, NormalizedEvent } from '../../providers/types.js';
+import type { NormalizedEvent } from '../../providers/types.js';
 import { emitEvent } from '../outbound/emit.js';
 import * as repo from './inbound.repository.js';
 
@@ -29,14 +29,7 @@ async function beds24Plan(deps: Deps, row: InboundEventRow, bookingId: string): 
   const provider = findProvider('beds24')!;
   const credentials = await inScope(deps.db, { tenantId: row.tenant_id }, async (trx) => {
     const integration = await findIntegrationByProvider(trx, row.tenant_id, 'beds24');
-    if (!integration) return null;
-    const out: Credentials = { ...integration.settings };
-    await withTenantCipher(deps, trx, row.tenant_id, async (c) => {
-      const place = { tenantId: row.tenant_id, table: 'integrations', rowId: integration.id };
-      for (const [field, value] of Object.entries(integration.secrets))
-        out[field] = await c.decrypt(place, field, value);
-    });
-    return out;
+    return integration ? decryptCredentials(deps, trx, integration) : null;
   });
   if (!credentials) return { row, events: [], result: 'The Beds24 integration was removed; not processed' };
   const hint = row.provider_event_id?.split(':')[1];

@@ -4,6 +4,7 @@ import { AllFakes, type Beds24Fake, VALID_CREDENTIALS } from '@gatehouse/provide
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { eventually } from '../../test/eventually.js';
 import { TestApp, type TestTenant } from '../../test/harness.js';
 import type { HttpClient } from '../../test/http-client.js';
 import { waitForIntegration } from '../../test/integrations.js';
@@ -33,16 +34,6 @@ const postStripe = (body: string, signature: string, slug = tenant.slug) =>
     headers: { 'content-type': 'application/json', 'stripe-signature': signature },
     body,
   });
-
-const until = async <T>(check: () => Promise<T | undefined>, what: string): Promise<T> => {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 beforeAll(async () => {
   await fakes.start();
@@ -87,7 +78,7 @@ describe('inbound webhooks', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ received: true });
 
-    const out = await until(
+    const out = await eventually(
       async () => delivered.find((d) => d.includes('payment.succeeded')),
       'the outbound delivery',
     );
@@ -103,7 +94,7 @@ describe('inbound webhooks', () => {
       body_size: Buffer.byteLength(body),
     });
     expect(log.body.data[0].headers['stripe-signature']).toBe('[redacted]');
-    const one = await until(async () => {
+    const one = await eventually(async () => {
       const r = await admin.get(`/api/v1/inbound-events/${log.body.data[0].id}`);
       return r.body.data.processed_at ? r.body.data : undefined;
     }, 'processing');
@@ -168,7 +159,7 @@ describe('inbound webhooks', () => {
     const url = `${app.url}/api/webhooks/beds24/t/${tenant.slug}?bookid=63152789&status=new`;
     expect((await fetch(url)).status).toBe(401); // no token: refused before anything is trusted
     expect((await fetch(`${url}&token=${inboundToken}`)).status).toBe(200);
-    const out = await until(async () => delivered.find((d) => d.includes('booking.created')), 'booking.created');
+    const out = await eventually(async () => delivered.find((d) => d.includes('booking.created')), 'booking.created');
     expect(JSON.parse(out).data).toEqual({
       booking_id: '63152789',
       provider: 'beds24',

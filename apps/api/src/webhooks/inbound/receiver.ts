@@ -5,8 +5,8 @@ import getRawBody from 'raw-body';
 import { inScope } from '../../db/scope.js';
 import type { Deps } from '../../deps.js';
 import { findIntegrationByProvider } from '../../integrations/integrations.repository.js';
+import { decryptCredentials } from '../../integrations/stored-credentials.js';
 import { baseUrlFor } from '../../integrations/verification.js';
-import { withTenantCipher } from '../../keys/tenant-keys.js';
 import { findProvider } from '../../providers/registry.js';
 import type { Credentials, InboundResult } from '../../providers/types.js';
 import { findTenantBySlug } from '../../tenants/tenants.repository.js';
@@ -103,15 +103,7 @@ export function inboundRoutes(deps: Deps): Router {
     const loaded = await integrations.get(`${tenantId}:${provider.manifest.id}`, () =>
       inScope(deps.db, { tenantId }, async (trx) => {
         const row = await findIntegrationByProvider(trx, tenantId, provider.manifest.id);
-        if (!row) return null;
-        const credentials: Credentials = { ...row.settings };
-        await withTenantCipher(deps, trx, tenantId, async (cipher) => {
-          const place = { tenantId, table: 'integrations', rowId: row.id };
-          for (const [field, value] of Object.entries(row.secrets)) {
-            credentials[field] = await cipher.decrypt(place, field, value);
-          }
-        });
-        return { status: row.status, credentials };
+        return row ? { status: row.status, credentials: await decryptCredentials(deps, trx, row) } : null;
       }),
     );
     if (!loaded) {

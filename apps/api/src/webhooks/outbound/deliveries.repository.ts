@@ -1,6 +1,86 @@
 import { sql } from 'kysely';
 
+import type { WebhookAttemptRow } from '../../db/schema.js';
 import type { Trx } from '../../db/scope.js';
+import type { Position } from '../../http/cursor.js';
+import { DELIVERY_CHANNEL } from './channel.js';
+
+/** Wakes delivery workers when the caller's transaction commits. */
+export const notifyDeliveries = (db: Trx) => sql`select pg_notify(${DELIVERY_CHANNEL}, '')`.execute(db);
+
+export const insertMessage = (db: Trx, row: { id: string; tenant_id: string; event_type: string; payload: unknown }) =>
+  db
+    .insertInto('webhook_messages')
+    .values({ ...row, payload: JSON.stringify(row.payload) })
+    .execute();
+
+export const findMessage = (db: Trx, tenantId: string, id: string) =>
+  db
+    .selectFrom('webhook_messages')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** One pending delivery per endpoint for a new message, due now. */
+export const insertDeliveries = (db: Trx, tenantId: string, messageId: string, endpointIds: string[]) =>
+  db
+    .insertInto('webhook_deliveries')
+    .values(
+      endpointIds.map((endpointId) => ({
+        tenant_id: tenantId,
+        message_id: messageId,
+        endpoint_id: endpointId,
+        status: 'pending' as const,
+        next_attempt_at: sql<Date>`now()`,
+      })),
+    )
+    .execute();
+
+export function listAttempts(
+  db: Trx,
+  tenantId: string,
+  endpointId: string,
+  q: { success?: boolean; messageId?: string; after?: Position; limit: number },
+): Promise<WebhookAttemptRow[]> {
+  let query = db
+    .selectFrom('webhook_attempts')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('endpoint_id', '=', endpointId);
+  if (q.success !== undefined) query = query.where('success', '=', q.success);
+  if (q.messageId) query = query.where('message_id', '=', q.messageId);
+  if (q.after) {
+    const { at, id } = q.after;
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]),
+    );
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+}
+
+/** Successes and failures per `unit` over the last `days`. */
+export const attemptBuckets = (db: Trx, tenantId: string, endpointId: string, unit: 'hour' | 'day', days: number) =>
+  sql<{ start: Date; succeeded: string; failed: string }>`
+    select date_trunc(${unit}, created_at) as start,
+           count(*) filter (where success) as succeeded,
+           count(*) filter (where not success) as failed
+    from webhook_attempts
+    where tenant_id = ${tenantId} and endpoint_id = ${endpointId}
+      and created_at >= now() - make_interval(days => ${days})
+    group by 1 order by 1`
+    .execute(db)
+    .then((r) => r.rows);
+
+export const countPending = (db: Trx, tenantId: string, endpointId: string) =>
+  db
+    .selectFrom('webhook_deliveries')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('endpoint_id', '=', endpointId)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
 
 /** A claimed delivery with what sending it needs. */
 export interface ClaimedDelivery {
@@ -145,7 +225,7 @@ export async function requeueFailedSince(db: Trx, tenantId: string, endpointId: 
     .where('created_at', '<=', until)
     .returning('id')
     .execute();
-  if (rows.length > 0) await sql`select pg_notify('gatehouse_webhook_deliveries', '')`.execute(db);
+  if (rows.length > 0) await notifyDeliveries(db);
   return rows.length;
 }
 

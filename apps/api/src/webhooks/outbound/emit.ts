@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
 import type { EventPayload, EventType } from '@gatehouse/shared';
-import { sql } from 'kysely';
 
 import type { Trx } from '../../db/scope.js';
-import { subscribedEndpoints } from './endpoints.repository.js';
-
-/** The channel delivery workers LISTEN on; a NOTIFY is delivered only when the transaction commits. */
-export const DELIVERY_CHANNEL = 'gatehouse_webhook_deliveries';
+import { insertDeliveries, insertMessage, notifyDeliveries } from './deliveries.repository.js';
+import { insertEventLog, subscribedEndpoints } from './endpoints.repository.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -30,29 +27,17 @@ export async function emitEvent<T extends EventType>(
   type: T,
   payload: EventPayload<T>,
 ): Promise<string | null> {
-  await trx
-    .insertInto('events')
-    .values({ tenant_id: tenantId, type, payload: JSON.stringify(payload) })
-    .execute();
+  await insertEventLog(trx, tenantId, type, payload);
   const endpoints = await subscribedEndpoints(trx, tenantId, type);
   if (endpoints.length === 0) return null;
   const messageId = newMessageId();
-  await trx
-    .insertInto('webhook_messages')
-    .values({ id: messageId, tenant_id: tenantId, event_type: type, payload: JSON.stringify(payload) })
-    .execute();
-  await trx
-    .insertInto('webhook_deliveries')
-    .values(
-      endpoints.map((e) => ({
-        tenant_id: tenantId,
-        message_id: messageId,
-        endpoint_id: e.id,
-        status: 'pending' as const,
-        next_attempt_at: sql<Date>`now()`,
-      })),
-    )
-    .execute();
-  await sql`select pg_notify(${DELIVERY_CHANNEL}, '')`.execute(trx);
+  await insertMessage(trx, { id: messageId, tenant_id: tenantId, event_type: type, payload });
+  await insertDeliveries(
+    trx,
+    tenantId,
+    messageId,
+    endpoints.map((e) => e.id),
+  );
+  await notifyDeliveries(trx);
   return messageId;
 }

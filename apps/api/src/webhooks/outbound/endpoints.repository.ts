@@ -72,3 +72,10 @@ export const subscribedEndpoints = (db: Trx, tenantId: string, eventType: string
     .where('status', '=', 'enabled')
     .where((eb) => eb.or([sql<boolean>`${eventType} = any(event_types)`, sql<boolean>`cardinality(event_types) = 0`]))
     .execute();
+
+/** The tenant's event log (every event, delivered or not). */
+export const insertEventLog = (db: Trx, tenantId: string, type: string, payload: unknown) =>
+  db
+    .insertInto('events')
+    .values({ tenant_id: tenantId, type, payload: JSON.stringify(payload) })
+    .execute();

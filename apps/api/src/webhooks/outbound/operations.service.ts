@@ -7,19 +7,19 @@ import type {
   WebhookStats,
 } from '@gatehouse/shared';
 import { EVENT_CATALOG, type EventType } from '@gatehouse/shared';
-import { sql } from 'kysely';
 
 import { type AuditContext, recordAudit } from '../../audit/audit.service.js';
 import type { WebhookAttemptRow } from '../../db/schema.js';
 import { inScope, type Trx } from '../../db/scope.js';
 import type { Deps } from '../../deps.js';
+import { cursorPage, decodeCursor } from '../../http/cursor.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { withTenantCipher } from '../../keys/tenant-keys.js';
 import * as deliveries from './deliveries.repository.js';
 import { newMessageId } from './emit.js';
 import { findEndpoint } from './endpoints.repository.js';
+import { signingSecretFields } from './secrets.js';
 import { sendMessage } from './send.js';
-import { deliveryHttp } from './worker.js';
 
 async function endpointOr404(trx: Trx, tenantId: string, id: string) {
   const row = await findEndpoint(trx, tenantId, id);
@@ -41,48 +41,19 @@ const toAttempt = (r: WebhookAttemptRow): WebhookAttempt => ({
   created_at: r.created_at.toISOString(),
 });
 
-const encode = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-function decode(cursor: string) {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw invalid({ cursor: ['Cursor is not valid'] });
-  }
-  return { createdAt, id };
-}
-
 /** The attempt log of one endpoint, newest first (keyset pagination). */
 export async function listAttempts(deps: Deps, tenantId: string, endpointId: string, q: AttemptListQuery) {
-  const after = q.cursor ? decode(q.cursor) : undefined;
   const rows = await inScope(deps.db, { tenantId }, async (trx) => {
     await endpointOr404(trx, tenantId, endpointId);
-    let query = trx
-      .selectFrom('webhook_attempts')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('endpoint_id', '=', endpointId);
-    if (q.outcome) query = query.where('success', '=', q.outcome === 'succeeded');
-    if (q.message_id) query = query.where('message_id', '=', q.message_id);
-    if (after) {
-      query = query.where((eb) =>
-        eb.or([
-          eb('created_at', '<', after.createdAt),
-          eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-        ]),
-      );
-    }
-    return query
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(q.limit + 1)
-      .execute();
+    return deliveries.listAttempts(trx, tenantId, endpointId, {
+      success: q.outcome === undefined ? undefined : q.outcome === 'succeeded',
+      messageId: q.message_id,
+      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      limit: q.limit + 1,
+    });
   });
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(toAttempt),
-    meta: { next_cursor: rows.length > q.limit && last ? encode(last.created_at, last.id) : null, limit: q.limit },
-  };
+  const { page, nextCursor } = cursorPage(rows, q.limit, (r) => ({ at: r.created_at, id: r.id }));
+  return { data: page.map(toAttempt), meta: { next_cursor: nextCursor, limit: q.limit } };
 }
 
 /**
@@ -104,25 +75,23 @@ export async function sendTest(
     const row = await endpointOr404(trx, tenantId, endpointId);
     const place = { tenantId, table: 'webhook_endpoints', rowId: row.id };
     // Signed like a real delivery: with the previous secret too while a rotation's grace period runs.
-    const secrets = await withTenantCipher(deps, trx, tenantId, async (c) => [
-      await c.decrypt(place, 'secret', row.secret),
-      ...(row.previous_secret && row.previous_secret_expires_at && row.previous_secret_expires_at > new Date()
-        ? [await c.decrypt(place, 'previous_secret', row.previous_secret)]
-        : []),
-    ]);
-    await trx
-      .insertInto('webhook_messages')
-      .values({ id: messageId, tenant_id: tenantId, event_type: type, payload: JSON.stringify(entry.example) })
-      .execute();
+    const secrets = await withTenantCipher(deps, trx, tenantId, (c) =>
+      Promise.all(signingSecretFields(row).map(([field, value]) => c.decrypt(place, field, value))),
+    );
+    await deliveries.insertMessage(trx, {
+      id: messageId,
+      tenant_id: tenantId,
+      event_type: type,
+      payload: entry.example,
+    });
     return { endpoint: row, secrets };
   });
-  const http = deliveryHttp(deps);
-  const result = await sendMessage(http, endpoint, secrets, {
+  const result = await sendMessage(deps.webhookHttp, endpoint, secrets, {
     id: messageId,
     eventType: type,
     payload: entry.example,
     createdAt: new Date(),
-  }).finally(() => http.close());
+  });
   await inScope(deps.db, { tenantId }, async (trx) => {
     await deliveries.insertAttempt(trx, {
       tenant_id: tenantId,
@@ -159,15 +128,9 @@ export async function sendTest(
 export async function resend(deps: Deps, tenantId: string, endpointId: string, messageId: string) {
   await inScope(deps.db, { tenantId }, async (trx) => {
     await endpointOr404(trx, tenantId, endpointId);
-    const message = await trx
-      .selectFrom('webhook_messages')
-      .select('id')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', messageId)
-      .executeTakeFirst();
-    if (!message) throw notFound('Message');
+    if (!(await deliveries.findMessage(trx, tenantId, messageId))) throw notFound('Message');
     await deliveries.requeue(trx, tenantId, messageId, endpointId);
-    await sql`select pg_notify('gatehouse_webhook_deliveries', '')`.execute(trx);
+    await deliveries.notifyDeliveries(trx);
   });
 }
 
@@ -194,21 +157,8 @@ export async function stats(deps: Deps, tenantId: string, endpointId: string, q:
   const unit = q.days <= 2 ? 'hour' : 'day';
   return inScope(deps.db, { tenantId }, async (trx) => {
     await endpointOr404(trx, tenantId, endpointId);
-    const { rows } = await sql<{ start: Date; succeeded: string; failed: string }>`
-      select date_trunc(${unit}, created_at) as start,
-             count(*) filter (where success) as succeeded,
-             count(*) filter (where not success) as failed
-      from webhook_attempts
-      where tenant_id = ${tenantId} and endpoint_id = ${endpointId}
-        and created_at >= now() - make_interval(days => ${q.days})
-      group by 1 order by 1`.execute(trx);
-    const pending = await trx
-      .selectFrom('webhook_deliveries')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('tenant_id', '=', tenantId)
-      .where('endpoint_id', '=', endpointId)
-      .where('status', '=', 'pending')
-      .executeTakeFirstOrThrow();
+    const rows = await deliveries.attemptBuckets(trx, tenantId, endpointId, unit, q.days);
+    const pending = await deliveries.countPending(trx, tenantId, endpointId);
     const buckets = rows.map((r) => ({
       start: new Date(r.start).toISOString(),
       succeeded: Number(r.succeeded),
@@ -219,7 +169,7 @@ export async function stats(deps: Deps, tenantId: string, endpointId: string, q:
     return {
       buckets,
       totals: { succeeded, failed, success_rate: succeeded + failed === 0 ? null : succeeded / (succeeded + failed) },
-      pending: Number(pending.n),
+      pending,
     };
   });
 }

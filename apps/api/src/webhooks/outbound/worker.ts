@@ -3,12 +3,13 @@ import pg from 'pg';
 import { inScope } from '../../db/scope.js';
 import type { Deps } from '../../deps.js';
 import { withTenantCipher } from '../../keys/tenant-keys.js';
-import { createOutboundHttp } from '../../net/outbound-http.js';
 import type { OutboundHttp } from '../../net/outbound.js';
 import * as repo from './deliveries.repository.js';
-import { emitEvent, DELIVERY_CHANNEL } from './emit.js';
+import { DELIVERY_CHANNEL } from './channel.js';
+import { emitEvent } from './emit.js';
 import { DISABLE_AFTER_MS, nextDelaySeconds } from './schedule.js';
-import { RESPONSE_EXCERPT_BYTES, type SendResult, sendMessage } from './send.js';
+import { signingSecretFields } from './secrets.js';
+import { type SendResult, sendMessage } from './send.js';
 
 export interface DeliveryWorkerOptions {
   /** HTTP calls in flight at once in this process. */
@@ -20,16 +21,6 @@ export interface DeliveryWorkerOptions {
   /** Deliveries to one endpoint in flight at once (across workers). */
   perEndpoint: number;
 }
-
-/** Creates the HTTP client deliveries use: 15 s deadline, 20 KB kept, the SSRF guard. */
-export const deliveryHttp = (deps: Deps): OutboundHttp & { close(): Promise<void> } =>
-  createOutboundHttp({
-    allow: deps.env.OUTBOUND_ALLOWLIST,
-    timeoutMs: 15_000,
-    httpsOnly: deps.env.NODE_ENV === 'production',
-    maxResponseBytes: RESPONSE_EXCERPT_BYTES,
-    userAgent: 'Gatehouse-Webhooks/1.0',
-  });
 
 /**
  * Delivers pending webhook deliveries. Claims due rows in batches (SKIP LOCKED) on the platform
@@ -125,10 +116,7 @@ export class DeliveryWorker {
   /** Decrypted secrets of an endpoint, cached briefly (keyed by ciphertext, so a rotation misses). */
   private async secretsOf(d: repo.ClaimedDelivery): Promise<string[]> {
     const place = { tenantId: d.tenant_id, table: 'webhook_endpoints', rowId: d.endpoint_id };
-    const wanted: [string, string][] = [['secret', d.secret]];
-    if (d.previous_secret && d.previous_secret_expires_at && d.previous_secret_expires_at > new Date()) {
-      wanted.push(['previous_secret', d.previous_secret]);
-    }
+    const wanted = signingSecretFields(d);
     const missing = wanted.filter(([, c]) => !this.fresh(c));
     if (missing.length > 0) {
       await inScope(this.deps.db, { tenantId: d.tenant_id }, (trx) =>
